@@ -1,0 +1,42 @@
+// The release path, without publishing: changeset status, then for every published package a
+// pack (workspace: ranges must come out as real versions) and a publish dry run.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const run = (args, cwd) => execFileSync('pnpm', args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+const fail = (message) => {
+  console.error(`release:check: ${message}`);
+  process.exit(1);
+};
+
+try {
+  process.stdout.write(run(['changeset', 'status']));
+} catch (error) {
+  fail(`changeset status failed:\n${error.stdout}${error.stderr}\nAdd a changeset with 'pnpm changeset'.`);
+}
+
+const dirs = ['packages', 'apps'].flatMap((root) =>
+  readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(root, entry.name)),
+);
+for (const dir of dirs) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  if (manifest.private) continue;
+  const out = mkdtempSync(join(tmpdir(), 'fmnist-pack-'));
+  try {
+    run(['pack', '--pack-destination', out], dir);
+    const tarball = readdirSync(out).find((name) => name.endsWith('.tgz'));
+    execFileSync('tar', ['-xzf', join(out, tarball), '-C', out]);
+    const packed = readFileSync(join(out, 'package', 'package.json'), 'utf8');
+    if (packed.includes('workspace:')) fail(`${manifest.name}: the packed package.json still has a workspace: range`);
+    run(['publish', '--dry-run', '--no-git-checks'], dir);
+    console.log(`release:check: ${manifest.name}@${manifest.version} packs and publishes (dry run)`);
+  } catch (error) {
+    fail(`${manifest.name}: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
