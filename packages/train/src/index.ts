@@ -1,0 +1,2 @@
+/** Placeholder until the package lands. */
+export const VERSION = '0.0.0';
