@@ -1,7 +1,7 @@
 // The release path, without publishing: changeset status, then for every published package a
 // pack (workspace: ranges must come out as real versions) and a publish dry run.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,7 +14,9 @@ const fail = (message) => {
 try {
   process.stdout.write(run(['changeset', 'status']));
 } catch (error) {
-  fail(`changeset status failed:\n${error.stdout}${error.stderr}\nAdd a changeset with 'pnpm changeset'.`);
+  fail(
+    `changeset status failed:\n${error.stdout}${error.stderr}\nAdd a changeset with 'pnpm changeset'.`,
+  );
 }
 
 const dirs = ['packages', 'apps'].flatMap((root) =>
@@ -31,9 +33,12 @@ for (const dir of dirs) {
     const tarball = readdirSync(out).find((name) => name.endsWith('.tgz'));
     execFileSync('tar', ['-xzf', join(out, tarball), '-C', out]);
     const packed = readFileSync(join(out, 'package', 'package.json'), 'utf8');
-    if (packed.includes('workspace:')) fail(`${manifest.name}: the packed package.json still has a workspace: range`);
+    if (packed.includes('workspace:'))
+      fail(`${manifest.name}: the packed package.json still has a workspace: range`);
     run(['publish', '--dry-run', '--no-git-checks'], dir);
-    console.log(`release:check: ${manifest.name}@${manifest.version} packs and publishes (dry run)`);
+    console.log(
+      `release:check: ${manifest.name}@${manifest.version} packs and publishes (dry run)`,
+    );
   } catch (error) {
     fail(`${manifest.name}: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
   } finally {
