@@ -11,7 +11,7 @@ for (const [name, split] of Object.entries({ train: data.train, test: data.test 
   const counts = new Array(CLASS_NAMES.length).fill(0);
   for (const label of split.labels) counts[label] += 1;
   console.log(`\n${name}: ${split.count} images of ${split.shape.join('x')}`);
-  CLASS_NAMES.forEach((cls, i) =>
-    console.log(`  ${String(i).padStart(2)} ${cls.padEnd(12)} ${counts[i]}`),
-  );
+  for (const [i, cls] of CLASS_NAMES.entries()) {
+    console.log(`  ${String(i).padStart(2)} ${cls.padEnd(12)} ${counts[i]}`);
+  }
 }
