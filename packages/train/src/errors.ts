@@ -1,0 +1,35 @@
+/** Every failure `@fmnist/train` reports, with a stable `code` to branch on. */
+export const TRAIN_ERROR_CODES = {
+  /** A backend that was asked for by name cannot load. */
+  BACKEND_UNAVAILABLE: 'BACKEND_UNAVAILABLE',
+  /** An option is out of range or of the wrong kind. */
+  INVALID_OPTION: 'INVALID_OPTION',
+  /** The loss became NaN or infinite. */
+  LOSS_NOT_FINITE: 'LOSS_NOT_FINITE',
+  /** A checkpoint is missing, truncated, or does not fit the run's model. */
+  CHECKPOINT_INVALID: 'CHECKPOINT_INVALID',
+  /** A run directory cannot be read or resumed. */
+  RUN_INVALID: 'RUN_INVALID',
+} as const;
+
+/** One of the codes in {@link TRAIN_ERROR_CODES}. */
+export type TrainErrorCode = (typeof TRAIN_ERROR_CODES)[keyof typeof TRAIN_ERROR_CODES];
+
+const MARKER = Symbol.for('@fmnist/train.error');
+
+/** The one error class of `@fmnist/train`: a message that says what to do, and a `code`. */
+export class TrainError extends Error {
+  override readonly name = 'TrainError';
+  readonly code: TrainErrorCode;
+  readonly [MARKER] = true;
+
+  constructor(code: TrainErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+
+  /** True for a TrainError, also one from another copy of this package. */
+  static isInstance(value: unknown): value is TrainError {
+    return typeof value === 'object' && value !== null && MARKER in value;
+  }
+}
