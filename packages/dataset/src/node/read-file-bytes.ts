@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { DatasetError } from '../errors.js';
+import { isGzip } from '../is-gzip.js';
+
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * A file's content, decompressed when it is gzip (judged by its first bytes, not its name).
+ *
+ * @throws {DatasetError} `GZIP_INVALID` for broken gzip data; file-system errors pass through.
+ */
+export async function readFileBytes(path: string): Promise<Uint8Array> {
+  const raw = await readFile(path);
+  return gunzipBytesNode(raw, path);
+}
+
+/** Decompresses `bytes` with node:zlib when they are gzip, else returns them. */
+export async function gunzipBytesNode(bytes: Uint8Array, name: string): Promise<Uint8Array> {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    const out = await gunzipAsync(bytes);
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch (cause) {
+    throw new DatasetError(
+      'GZIP_INVALID',
+      `expected valid gzip data in ${name}, found data zlib cannot decompress (${cause instanceof Error ? cause.message : String(cause)}): the file is corrupt or cut short; delete it and download it again.`,
+      { cause },
+    );
+  }
+}
