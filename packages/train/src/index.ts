@@ -1,5 +1,31 @@
+export type { Callback, CallbackContext, Monitor, MonitorMode } from './callbacks.js';
+export type { CheckpointState, LoadedCheckpoint } from './checkpoint.js';
+export { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+export type { EarlyStoppingOptions } from './early-stopping.js';
+export { earlyStopping } from './early-stopping.js';
 export type { TrainErrorCode } from './errors.js';
 export { TRAIN_ERROR_CODES, TrainError } from './errors.js';
+export type { EvaluateOptions, Evaluation, Predictions } from './evaluate.js';
+export { evaluate, predictSplit } from './evaluate.js';
+export type { HistoryEntry } from './history.js';
 export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
+export type { OptimizerState } from './optimizer-state.js';
+export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
+export type { PickSamplesOptions } from './pick-samples.js';
+export { pickSamples } from './pick-samples.js';
+export type { ReduceLrOnPlateauOptions } from './reduce-lr-on-plateau.js';
+export { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
+export type { ResumeOptions } from './resume.js';
+export { callbacksFromConfig, resume } from './resume.js';
+export { createRunDirectory, RUN_FILES } from './run-directory.js';
 export type { BackendChoice, BackendName } from './select-backend.js';
 export { BACKEND_NAMES, selectBackend } from './select-backend.js';
+export type {
+  RunState,
+  TrainData,
+  TrainEvent,
+  TrainOptions,
+  TrainResult,
+  ValidationOption,
+} from './train.js';
+export { train } from './train.js';

@@ -1,0 +1,155 @@
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadModel, saveModel } from '@fmnist/models';
+import type * as tf from '@tensorflow/tfjs';
+import { TrainError } from './errors.js';
+import type { HistoryEntry } from './history.js';
+import type { OptimizerState } from './optimizer-state.js';
+
+/** Everything but the weights that a checkpoint keeps of a run between epochs. */
+export interface CheckpointState {
+  /** Epochs completed; the next epoch to run is `epoch + 1`. */
+  epoch: number;
+  /** The RNG state: every random choice of epoch e derives from (seed, e), so the seed is all there is. */
+  rng: { seed: number };
+  history: HistoryEntry[];
+  events: { epoch: number; type: string; message: string }[];
+  callbacks: Record<string, unknown>;
+  /** Set when a callback asked to stop after this epoch. */
+  stopReason?: string;
+}
+
+interface StateFile extends CheckpointState {
+  checkpointVersion: 1;
+  optimizer: {
+    learningRate: number;
+    accBeta1?: number;
+    accBeta2?: number;
+    weights: { name: string; shape: number[]; offset: number; length: number }[];
+    byteLength: number;
+  };
+}
+
+const STATE = 'state.json';
+const OPTIMIZER = 'optimizer.bin';
+const MODEL = 'model';
+
+/**
+ * Write a checkpoint directory atomically: into a temporary sibling first, then swapped in, so a
+ * crash leaves the previous checkpoint (or, mid-swap, `<dir>.old`, which {@link loadCheckpoint} uses).
+ */
+export async function saveCheckpoint(
+  dir: string,
+  model: tf.LayersModel,
+  optimizer: OptimizerState,
+  state: CheckpointState,
+): Promise<void> {
+  const temp = `${dir}.tmp`;
+  const old = `${dir}.old`;
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp, { recursive: true });
+  await saveModel(model, join(temp, MODEL));
+  let offset = 0;
+  const weights = optimizer.weights.map(({ name, shape, values }) => {
+    const entry = { name, shape, offset, length: values.length };
+    offset += values.length;
+    return entry;
+  });
+  const bytes = new Float32Array(offset);
+  for (const [i, w] of optimizer.weights.entries()) bytes.set(w.values, weights[i]?.offset ?? 0);
+  await writeFile(join(temp, OPTIMIZER), new Uint8Array(bytes.buffer));
+  const file: StateFile = {
+    checkpointVersion: 1,
+    ...state,
+    optimizer: {
+      learningRate: optimizer.learningRate,
+      accBeta1: optimizer.accBeta1,
+      accBeta2: optimizer.accBeta2,
+      weights,
+      byteLength: bytes.byteLength,
+    },
+  };
+  await writeFile(join(temp, STATE), `${JSON.stringify(file)}\n`);
+  await rm(old, { recursive: true, force: true });
+  if (await exists(dir)) await rename(dir, old);
+  await rename(temp, dir);
+  await rm(old, { recursive: true, force: true });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A checkpoint read back: the model with its weights, the optimizer state and the rest. */
+export interface LoadedCheckpoint {
+  model: tf.LayersModel;
+  optimizer: OptimizerState;
+  state: CheckpointState;
+}
+
+/**
+ * Read a checkpoint written by {@link saveCheckpoint}. Anything missing, truncated or inconsistent
+ * is a {@link TrainError} `CHECKPOINT_INVALID` that names the file; nothing is changed on disk.
+ */
+export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
+  const where = (await exists(join(dir, STATE))) ? dir : `${dir}.old`;
+  const invalid = (what: string, cause?: unknown) =>
+    new TrainError(
+      'CHECKPOINT_INVALID',
+      `the checkpoint in ${where} cannot be used: ${what}. The run directory was left as it is; ` +
+        'start a new run, or restore the checkpoint from a backup.',
+      { cause },
+    );
+  let file: StateFile;
+  try {
+    file = JSON.parse(await readFile(join(where, STATE), 'utf8')) as StateFile;
+  } catch (error) {
+    throw invalid(`${STATE} is missing or not JSON (${(error as Error).message})`, error);
+  }
+  if (
+    file?.checkpointVersion !== 1 ||
+    !Number.isInteger(file.epoch) ||
+    !Array.isArray(file.history) ||
+    !Array.isArray(file.optimizer?.weights)
+  ) {
+    throw invalid(`${STATE} is not a version-1 checkpoint state`);
+  }
+  let raw: Buffer;
+  try {
+    raw = await readFile(join(where, OPTIMIZER));
+  } catch (error) {
+    throw invalid(`${OPTIMIZER} is missing`, error);
+  }
+  if (raw.byteLength !== file.optimizer.byteLength) {
+    throw invalid(
+      `${OPTIMIZER} has ${raw.byteLength} bytes, its state says ${file.optimizer.byteLength} (truncated?)`,
+    );
+  }
+  const floats = new Float32Array(
+    raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength),
+  );
+  let model: tf.LayersModel;
+  try {
+    model = await loadModel(join(where, MODEL));
+  } catch (error) {
+    throw invalid(`its model cannot be loaded: ${(error as Error).message}`, error);
+  }
+  const { optimizer, checkpointVersion: _, ...state } = file;
+  return {
+    model,
+    state,
+    optimizer: {
+      learningRate: optimizer.learningRate,
+      accBeta1: optimizer.accBeta1,
+      accBeta2: optimizer.accBeta2,
+      weights: optimizer.weights.map((w) => ({
+        name: w.name,
+        shape: w.shape,
+        values: floats.slice(w.offset, w.offset + w.length),
+      })),
+    },
+  };
+}

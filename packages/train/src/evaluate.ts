@@ -1,0 +1,95 @@
+import type { LabeledImages } from '@fmnist/dataset';
+import { type ClassificationReport, classificationReport, confusionMatrix } from '@fmnist/metrics';
+import * as tf from '@tensorflow/tfjs';
+import { toInput } from './to-input.js';
+import { categoricalCrossentropy } from './training-step.js';
+
+/** What {@link evaluate} measures on a split. */
+export interface Evaluation extends Predictions {
+  classificationReport: ClassificationReport;
+  confusionMatrix: number[][];
+}
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /** Images per forward pass; default 1000. */
+  batchSize?: number;
+  /** Class names for the report; default the class indices. */
+  classNames?: readonly string[];
+}
+
+/** Loss, accuracy and every prediction of a model over a split, with dropout off. */
+export interface Predictions {
+  loss: number;
+  accuracy: number;
+  predictions: Uint8Array;
+  probabilities: Float32Array;
+}
+
+/** Run a model over a split in batches, with dropout off. */
+export function predictSplit(
+  model: tf.LayersModel,
+  split: LabeledImages,
+  batchSize = 1000,
+): Predictions {
+  const pixels = split.shape[0] * split.shape[1];
+  const numClasses = (model.outputs[0]?.shape.at(-1) as number | undefined) ?? 10;
+  const probabilities = new Float32Array(split.count * numClasses);
+  const predictions = new Uint8Array(split.count);
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < split.count; start += batchSize) {
+    const count = Math.min(batchSize, split.count - start);
+    const labels = split.labels.subarray(start, start + count);
+    const [loss, probs] = tf.tidy(() => {
+      const xs = toInput(
+        model,
+        split.images.subarray(start * pixels, (start + count) * pixels),
+        count,
+      );
+      const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
+      const p = model.predict(xs) as tf.Tensor;
+      return [categoricalCrossentropy(ys, p).dataSync()[0] as number, p.dataSync() as Float32Array];
+    });
+    lossSum += loss * count;
+    probabilities.set(probs, start * numClasses);
+    for (let i = 0; i < count; i++) {
+      let best = 0;
+      for (let c = 1; c < numClasses; c++) {
+        if ((probs[i * numClasses + c] as number) > (probs[i * numClasses + best] as number))
+          best = c;
+      }
+      predictions[start + i] = best;
+      if (best === labels[i]) correct += 1;
+    }
+  }
+  return {
+    loss: lossSum / split.count,
+    accuracy: correct / split.count,
+    predictions,
+    probabilities,
+  };
+}
+
+/**
+ * Run a model over a split with dropout off: loss, accuracy, every prediction and probability,
+ * and scikit-learn's classification report and confusion matrix from @fmnist/metrics.
+ */
+export function evaluate(
+  model: tf.LayersModel,
+  split: LabeledImages,
+  options: EvaluateOptions = {},
+): Evaluation {
+  const result = predictSplit(model, split, options.batchSize);
+  const numClasses = result.probabilities.length / split.count;
+  const labels = Array.from({ length: numClasses }, (_, i) => i);
+  const targetNames = options.classNames ? [...options.classNames] : undefined;
+  return {
+    ...result,
+    classificationReport: classificationReport(split.labels, result.predictions, {
+      labels,
+      targetNames,
+    }),
+    confusionMatrix: confusionMatrix(split.labels, result.predictions, { labels }),
+  };
+}

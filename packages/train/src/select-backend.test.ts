@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { TrainError } from './errors.js';
+import { selectBackend } from './select-backend.js';
+
+describe('selectBackend', () => {
+  it('passes over tfjs-node when it cannot load and says why, then picks wasm', async () => {
+    const choice = await selectBackend('auto');
+    expect(choice.name).toBe('wasm');
+    expect(choice.passedOver).toHaveLength(1);
+    expect(choice.passedOver[0]?.name).toBe('node');
+    expect(choice.passedOver[0]?.reason).toMatch(
+      /tfjs-node: (installed but not loadable|not installed)/,
+    );
+  });
+
+  it('refuses a backend asked for by name that cannot load, saying how to get it', async () => {
+    const attempt = selectBackend('node');
+    await expect(attempt).rejects.toThrow(/allowBuilds/);
+    await expect(attempt).rejects.toSatisfy(
+      (e) => TrainError.isInstance(e) && e.code === 'BACKEND_UNAVAILABLE',
+    );
+  });
+
+  it('selects cpu by name and rejects unknown names', async () => {
+    expect((await selectBackend('cpu')).name).toBe('cpu');
+    await expect(selectBackend('gpu' as never)).rejects.toThrow(/one of auto, node, wasm, cpu/);
+  });
+});

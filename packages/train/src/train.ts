@@ -1,0 +1,407 @@
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import {
+  CLASS_NAMES,
+  countBatches,
+  iterateBatches,
+  type LabeledImages,
+  splitValidation,
+} from '@fmnist/dataset';
+import { RUN_SCHEMA_VERSION, type RunRecord, renderRunReport } from '@fmnist/metrics';
+import {
+  buildModel,
+  createOptimizer,
+  deriveSeed,
+  type ModelSpec,
+  parseSpec,
+  saveModel,
+} from '@fmnist/models';
+import * as tf from '@tensorflow/tfjs';
+import type { Callback, CallbackContext } from './callbacks.js';
+import { type CheckpointState, saveCheckpoint } from './checkpoint.js';
+import { TrainError } from './errors.js';
+import { evaluate, predictSplit } from './evaluate.js';
+import type { HistoryEntry } from './history.js';
+import {
+  getLearningRate,
+  getOptimizerState,
+  type OptimizerState,
+  setLearningRate,
+} from './optimizer-state.js';
+import { pickSamples } from './pick-samples.js';
+import { RUN_FILES } from './run-directory.js';
+import type { BackendChoice } from './select-backend.js';
+import { toInput } from './to-input.js';
+import { seedDropout, trainStep } from './training-step.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** Where validation data comes from: a seeded, stratified holdout of the training set (below 1 a fraction, else a count), the test set (the notebook's way, flagged as leakage), or none. */
+export type ValidationOption = { holdout: number } | 'test' | 'none';
+
+/** The data a run trains and is judged on. */
+export interface TrainData {
+  train: LabeledImages;
+  /** Judged at the end (and used for validation with `validation: 'test'`). */
+  test?: LabeledImages;
+  /** Where it came from, for the record. */
+  source?: { kind: string; location: string };
+  /** Whether it was verified as Fashion-MNIST. */
+  verified?: boolean;
+  /** Class names for reports; default Fashion-MNIST's. */
+  classNames?: readonly string[];
+}
+
+/** What the loop reports while it runs, for progress bars and logs. */
+export type TrainEvent =
+  | { type: 'start'; epoch: number; epochs: number; batches: number; runDir?: string }
+  | {
+      type: 'batch';
+      epoch: number;
+      epochs: number;
+      batch: number;
+      batches: number;
+      loss: number;
+      accuracy: number;
+      seconds: number;
+    }
+  | ({ type: 'epoch'; epochs: number } & HistoryEntry)
+  | { type: 'note'; epoch: number; message: string };
+
+/** Options of {@link train}. */
+export interface TrainOptions {
+  /** The model spec (validated); the record keeps it as the effective spec. */
+  spec: ModelSpec | unknown;
+  /** The preset the spec came from, for the record. */
+  preset?: string;
+  /** The run's name; default the preset's, else the spec's, else "run". */
+  name?: string;
+  data: TrainData;
+  epochs: number;
+  /** Default 32, as Keras. */
+  batchSize?: number;
+  /** Default `{ holdout: 0.1 }`. */
+  validation?: ValidationOption;
+  /** Seeds weights, holdout, shuffles and dropout masks; default 0. */
+  seed?: number;
+  callbacks?: Callback[];
+  /** Aborting ends the current batch and marks the run interrupted; the last epoch's checkpoint stays. */
+  signal?: AbortSignal;
+  /** Write the run directory of DESIGN.md here (see `createRunDirectory`); none when absent. */
+  runDir?: string;
+  /** The backend choice, for the record; default: the active tfjs backend, reason unknown. */
+  backend?: BackendChoice;
+  onEvent?: (event: TrainEvent) => void;
+}
+
+/** How a run ended. */
+export interface TrainResult {
+  status: 'completed' | 'interrupted';
+  model: tf.LayersModel;
+  history: HistoryEntry[];
+  record: RunRecord;
+  runDir?: string;
+}
+
+/** A run in progress: what {@link train} starts and `resume` picks up from a checkpoint. */
+export interface RunState {
+  record: RunRecord;
+  spec: ModelSpec;
+  model: tf.LayersModel;
+  optimizer: tf.Optimizer;
+  checkpoint: CheckpointState;
+  callbacks: Callback[];
+}
+
+/** Resolve `validation` into the record's description and the data it validates on. */
+export function resolveValidation(
+  data: TrainData,
+  validation: ValidationOption,
+  seed: number,
+): { config: RunRecord['config']['validation']; train: LabeledImages; validation?: LabeledImages } {
+  if (validation === 'none') return { config: { mode: 'none' }, train: data.train };
+  if (validation === 'test') {
+    if (!data.test) {
+      throw new TrainError('INVALID_OPTION', 'validation "test" needs test data; pass data.test');
+    }
+    return { config: { mode: 'test', leakage: true }, train: data.train, validation: data.test };
+  }
+  const size = validation?.holdout;
+  if (typeof size !== 'number' || !(size > 0) || (size >= 1 && !Number.isInteger(size))) {
+    throw new TrainError(
+      'INVALID_OPTION',
+      `validation holdout must be a fraction in (0, 1) or a whole count, got ${String(size)}`,
+    );
+  }
+  const split = splitValidation(data.train, { size, seed: deriveSeed(seed, 2), stratify: true });
+  return { config: { mode: 'holdout', size }, train: split.train, validation: split.validation };
+}
+
+/** The record's environment: the backend that runs and why, versions, CPU. */
+export function describeBackend(choice: BackendChoice | undefined): RunRecord['environment'] {
+  const cpu = cpus();
+  return {
+    backend: choice
+      ? { name: choice.name, reason: choice.reason }
+      : { name: tf.getBackend(), reason: 'chosen by the caller' },
+    passedOver: choice?.passedOver ?? [],
+    tfjs: tf.version.tfjs,
+    node: process.version,
+    cpu: `${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
+  };
+}
+
+/**
+ * Train a model from its spec with our own loop (seeded shuffles and dropout, exact resume),
+ * writing the run directory after every epoch when `runDir` is given.
+ *
+ * @throws {TrainError} `INVALID_OPTION` for bad options, `LOSS_NOT_FINITE` when the loss turns
+ * NaN or infinite (the run is recorded as failed first).
+ */
+export async function train(options: TrainOptions): Promise<TrainResult> {
+  const spec = parseSpec(options.spec);
+  const seed = options.seed ?? 0;
+  const batchSize = options.batchSize ?? 32;
+  if (!Number.isInteger(options.epochs) || options.epochs < 1) {
+    throw new TrainError(
+      'INVALID_OPTION',
+      `epochs must be a positive integer, got ${options.epochs}`,
+    );
+  }
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new TrainError(
+      'INVALID_OPTION',
+      `batchSize must be a positive integer, got ${batchSize}`,
+    );
+  }
+  if (!Number.isInteger(seed)) {
+    throw new TrainError('INVALID_OPTION', `seed must be an integer, got ${seed}`);
+  }
+  const validation = options.validation ?? { holdout: 0.1 };
+  const sets = resolveValidation(options.data, validation, seed);
+  const callbacks = options.callbacks ?? [];
+  const name = options.name ?? options.preset ?? spec.name ?? 'run';
+  const record: RunRecord = {
+    schemaVersion: RUN_SCHEMA_VERSION,
+    id: randomUUID(),
+    name,
+    ...(options.preset ? { preset: options.preset } : {}),
+    status: 'running',
+    createdAt: new Date().toISOString(),
+    spec: spec as unknown as RunRecord['spec'],
+    config: {
+      epochs: options.epochs,
+      batchSize,
+      validation: sets.config,
+      seed,
+      callbacks: callbacks.map((c) => ({ name: c.name, ...c.config() })),
+    },
+    environment: describeBackend(options.backend),
+    data: {
+      source: options.data.source ?? { kind: 'memory', location: 'passed to train()' },
+      verified: options.data.verified ?? false,
+      train: sets.train.count,
+      validation: sets.validation?.count ?? 0,
+      test: options.data.test?.count ?? 0,
+    },
+    history: [],
+    events: [],
+  };
+  const model = buildModel(spec, { seed });
+  const state: RunState = {
+    record,
+    spec,
+    model,
+    optimizer: createOptimizer(spec.optimizer),
+    checkpoint: { epoch: 0, rng: { seed }, history: [], events: [], callbacks: {} },
+    callbacks,
+  };
+  return runEpochs(state, options.data, options);
+}
+
+/** Continue a run from its checkpoint state until its last epoch, an early stop, an abort or a failure. */
+export async function runEpochs(
+  state: RunState,
+  data: TrainData,
+  options: Pick<TrainOptions, 'signal' | 'runDir' | 'onEvent'>,
+): Promise<TrainResult> {
+  const { record, model, optimizer, callbacks } = state;
+  const { epochs, batchSize, seed } = record.config;
+  const validationOption: ValidationOption =
+    record.config.validation.mode === 'holdout'
+      ? { holdout: record.config.validation.size ?? 0.1 }
+      : record.config.validation.mode;
+  const sets = resolveValidation(data, validationOption, seed);
+  const numClasses = (model.outputs[0]?.shape.at(-1) as number | undefined) ?? 10;
+  const classNames =
+    data.classNames ?? (numClasses === CLASS_NAMES.length ? CLASS_NAMES : undefined);
+  const { runDir, signal, onEvent } = options;
+  const history = [...state.checkpoint.history];
+  const events = [...state.checkpoint.events];
+  let stopReason = state.checkpoint.stopReason;
+
+  const writeRecord = async () => {
+    record.history = history;
+    record.events = events;
+    if (runDir)
+      await writeFileAtomic(join(runDir, RUN_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
+  };
+  const note = (epoch: number, type: string, message: string) => {
+    events.push({ epoch, type, message });
+    onEvent?.({ type: 'note', epoch, message });
+  };
+  const weightsOf = () => model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
+  const context = (epoch: number, logs: HistoryEntry): CallbackContext => ({
+    epoch,
+    logs,
+    stop: (reason) => {
+      stopReason = reason;
+      note(epoch, 'stop', reason);
+    },
+    getLearningRate: () => getLearningRate(optimizer),
+    setLearningRate: (lr) => setLearningRate(optimizer, lr),
+    getWeights: weightsOf,
+    setWeights: (weights) => {
+      const tensors = model
+        .getWeights()
+        .map((w, i) => tf.tensor(weights[i] as Float32Array, w.shape));
+      model.setWeights(tensors);
+      for (const t of tensors) t.dispose();
+    },
+    note: (message) => note(epoch, 'callback', message),
+  });
+  for (const callback of callbacks) {
+    const saved = state.checkpoint.callbacks[callback.name];
+    if (saved !== undefined) callback.setState(saved);
+  }
+  if (state.checkpoint.epoch > 0)
+    note(state.checkpoint.epoch, 'resumed', `resumed after epoch ${state.checkpoint.epoch}`);
+  await writeRecord();
+
+  const batches = countBatches(sets.train.count, { batchSize });
+  onEvent?.({ type: 'start', epoch: state.checkpoint.epoch + 1, epochs, batches, runDir });
+  let interrupted = false;
+  for (let epoch = state.checkpoint.epoch + 1; epoch <= epochs && !stopReason; epoch++) {
+    const started = performance.now();
+    let lossSum = 0;
+    let correct = 0;
+    let seen = 0;
+    for (const batch of iterateBatches(sets.train, {
+      batchSize,
+      shuffle: true,
+      seed: deriveSeed(seed, 1),
+      epoch,
+      numClasses,
+    })) {
+      if (signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      seedDropout(model, (layer) => deriveSeed(seed, 3, epoch, batch.index, layer));
+      const step = tf.tidy(() => {
+        const xs = toInput(model, batch.pixels, batch.size);
+        const ys = tf.tensor2d(batch.oneHot, [batch.size, numClasses]);
+        return trainStep(model, optimizer, xs, ys);
+      });
+      const loss = step.loss.dataSync()[0] as number;
+      const hits = step.correct.dataSync()[0] as number;
+      step.loss.dispose();
+      step.correct.dispose();
+      if (!Number.isFinite(loss)) {
+        const message =
+          `the loss became ${loss} at epoch ${epoch}, batch ${batch.index + 1}: the weights diverged. ` +
+          `Try a lower learning rate (now ${getLearningRate(optimizer)}).`;
+        record.status = 'failed';
+        record.error = { message, epoch, batch: batch.index + 1 };
+        record.finishedAt = new Date().toISOString();
+        await writeRecord();
+        throw new TrainError('LOSS_NOT_FINITE', message);
+      }
+      lossSum += loss * batch.size;
+      correct += hits;
+      seen += batch.size;
+      onEvent?.({
+        type: 'batch',
+        epoch,
+        epochs,
+        batch: batch.index + 1,
+        batches,
+        loss: lossSum / seen,
+        accuracy: correct / seen,
+        seconds: (performance.now() - started) / 1000,
+      });
+    }
+    if (interrupted || signal?.aborted) {
+      interrupted = true;
+      break;
+    }
+    const entry: HistoryEntry = {
+      epoch,
+      loss: lossSum / seen,
+      accuracy: correct / seen,
+      seconds: 0,
+      learningRate: getLearningRate(optimizer),
+    };
+    if (sets.validation) {
+      const v = predictSplit(model, sets.validation);
+      entry.valLoss = v.loss;
+      entry.valAccuracy = v.accuracy;
+    }
+    entry.seconds = (performance.now() - started) / 1000;
+    history.push(entry);
+    for (const callback of callbacks) callback.onEpochEnd(context(epoch, entry));
+    if (runDir) {
+      const optimizerState: OptimizerState = await getOptimizerState(optimizer);
+      await saveCheckpoint(join(runDir, RUN_FILES.checkpoint), model, optimizerState, {
+        epoch,
+        rng: { seed },
+        history,
+        events,
+        callbacks: Object.fromEntries(callbacks.map((c) => [c.name, c.getState()])),
+        ...(stopReason ? { stopReason } : {}),
+      });
+    }
+    await writeRecord();
+    onEvent?.({ type: 'epoch', epochs, ...entry });
+  }
+
+  if (interrupted) {
+    record.status = 'interrupted';
+    const done = history.at(-1)?.epoch ?? 0;
+    note(
+      done,
+      'interrupted',
+      `interrupted during epoch ${done + 1}; the checkpoint of epoch ${done} is kept`,
+    );
+    await writeRecord();
+    return { status: 'interrupted', model, history, record, runDir };
+  }
+
+  record.metrics = { train: pick(predictSplit(model, sets.train)) };
+  if (sets.validation && record.config.validation.mode === 'holdout') {
+    record.metrics.validation = pick(predictSplit(model, sets.validation));
+  }
+  if (data.test) {
+    const test = evaluate(model, data.test, { classNames });
+    record.metrics.test = pick(test);
+    if (record.config.validation.mode === 'test') record.metrics.validation = pick(test);
+    record.classificationReport = test.classificationReport;
+    record.confusionMatrix = test.confusionMatrix;
+    if (classNames) record.classNames = [...classNames];
+    record.samples = pickSamples(data.test, test.predictions, test.probabilities);
+  }
+  record.status = 'completed';
+  record.finishedAt = new Date().toISOString();
+  if (runDir) {
+    await saveModel(model, join(runDir, RUN_FILES.model));
+    await writeRecord();
+    await writeFileAtomic(join(runDir, RUN_FILES.report), renderRunReport(record));
+  } else {
+    await writeRecord();
+  }
+  return { status: 'completed', model, history, record, runDir };
+}
+
+function pick(result: { loss: number; accuracy: number }): { loss: number; accuracy: number } {
+  return { loss: result.loss, accuracy: result.accuracy };
+}

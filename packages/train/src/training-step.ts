@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** The loss Keras calls categorical_crossentropy, on probabilities (clipped as Keras does). */
+export function categoricalCrossentropy(labels: tf.Tensor, probabilities: tf.Tensor): tf.Scalar {
+  return tf.metrics.categoricalCrossentropy(labels, probabilities).mean() as tf.Scalar;
+}
+
+/** How many rows of `probabilities` put their largest value on the labelled class. */
+export function countCorrect(labels: tf.Tensor, probabilities: tf.Tensor): tf.Scalar {
+  return tf.equal(tf.argMax(probabilities, -1), tf.argMax(labels, -1)).sum() as tf.Scalar;
+}
+
+interface SeededLayer {
+  seed?: number;
+}
+
+/**
+ * Give every Dropout layer a fresh seed for the next call. tfjs reuses one mask for every batch
+ * when a Dropout layer has a seed, and uses Math.random when it has none; a seed derived per call
+ * gives new masks each batch and the same masks on every rerun.
+ */
+export function seedDropout(model: tf.LayersModel, seedFor: (layerIndex: number) => number): void {
+  model.layers.forEach((layer, index) => {
+    if (layer.getClassName() === 'Dropout') (layer as unknown as SeededLayer).seed = seedFor(index);
+  });
+}
+
+/**
+ * One optimizer step on a batch: forward with dropout active, loss, gradients, update.
+ * Returns the batch's mean loss and its number of correct predictions (kept tensors: dispose them).
+ */
+export function trainStep(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  xs: tf.Tensor,
+  ys: tf.Tensor,
+): { loss: tf.Scalar; correct: tf.Scalar } {
+  let correct: tf.Scalar | undefined;
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const loss = optimizer.minimize(
+    () => {
+      const probabilities = model.apply(xs, { training: true }) as tf.Tensor;
+      correct = tf.keep(countCorrect(ys, probabilities));
+      return categoricalCrossentropy(ys, probabilities);
+    },
+    true,
+    variables,
+  ) as tf.Scalar;
+  return { loss, correct: correct as tf.Scalar };
+}
