@@ -1,0 +1,78 @@
+import { describeLayers } from './describe-layers.js';
+import { describeIssue, formatSpecIssue } from './format-spec-issue.js';
+import type { LayerSpec, ModelSpec, OptimizerSpec } from './model-spec.js';
+import { modelSpecSchema, type ParsedModelSpec } from './model-spec-schema.js';
+
+/** The result of {@link validateSpec}. */
+export type ValidateSpecResult =
+  | { ok: true; spec: ModelSpec }
+  | { ok: false; errors: string[] };
+
+const toPair = (value: number | [number, number]): [number, number] =>
+  typeof value === 'number' ? [value, value] : [value[0], value[1]];
+
+function canonicalizeLayer(layer: ParsedModelSpec['layers'][number]): LayerSpec {
+  switch (layer.type) {
+    case 'conv2d':
+      return { ...layer, kernelSize: toPair(layer.kernelSize), strides: toPair(layer.strides) };
+    case 'maxPooling2d': {
+      const poolSize = toPair(layer.poolSize);
+      return {
+        ...layer,
+        poolSize,
+        strides: layer.strides === undefined ? poolSize : toPair(layer.strides),
+      };
+    }
+    case 'reshape':
+      return { type: 'reshape', targetShape: [...layer.targetShape] };
+    case 'dropout':
+      return layer.seed === undefined
+        ? { type: 'dropout', rate: layer.rate }
+        : { type: 'dropout', rate: layer.rate, seed: layer.seed };
+    default:
+      return { ...layer };
+  }
+}
+
+function canonicalizeOptimizer(optimizer: ParsedModelSpec['optimizer']): OptimizerSpec {
+  switch (optimizer.name) {
+    case 'adam':
+    case 'Adam':
+      return { ...optimizer, name: 'adam' };
+    case 'rmsprop':
+    case 'RMSprop':
+    case 'RMSProp':
+      return { ...optimizer, name: 'rmsprop' };
+    case 'sgd':
+    case 'SGD':
+      return { ...optimizer, name: 'sgd' };
+  }
+}
+
+/**
+ * Checks a model spec written by hand (or read from JSON) and returns it in canonical form:
+ * every default filled in (Keras' values), optimizer names lower-case, sizes as pairs.
+ *
+ * Errors carry the path of the fault and say what to do, e.g.
+ * `layers[2].units must be a positive integer, got -3`, and include checks of the layer
+ * sequence (a conv2d on a flat input says which reshape to add).
+ *
+ * @param json - anything; typically `JSON.parse` of a spec file
+ */
+export function validateSpec(json: unknown): ValidateSpecResult {
+  const parsed = modelSpecSchema.safeParse(json, { error: describeIssue });
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((issue) => formatSpecIssue(issue, json)) };
+  }
+  const { $schema: _schema, name, description, inputShape, layers, optimizer } = parsed.data;
+  const spec: ModelSpec = {
+    ...(name === undefined ? {} : { name }),
+    ...(description === undefined ? {} : { description }),
+    inputShape: [...inputShape],
+    layers: layers.map(canonicalizeLayer),
+    optimizer: canonicalizeOptimizer(optimizer),
+    loss: 'categoricalCrossentropy',
+  };
+  const { errors } = describeLayers(spec);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, spec };
+}
