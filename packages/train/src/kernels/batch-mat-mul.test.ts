@@ -1,0 +1,89 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../select-backend.js';
+
+function seeded(n: number, seed: number, amplitude: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = (s / 2 ** 32 - 0.5) * 2 * amplitude;
+  }
+  return out;
+}
+
+const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
+
+// [a shape, b shape] before transposition: inner sizes agree once the flags are applied.
+const shapes: [number[], number[]][] = [
+  [
+    [200, 784],
+    [784, 128],
+  ],
+  [
+    [7, 13],
+    [13, 5],
+  ],
+  [
+    [1, 1],
+    [1, 1],
+  ],
+  [
+    [3, 17, 9],
+    [3, 9, 11],
+  ],
+  [
+    [2, 4, 6, 5],
+    [2, 4, 5, 3],
+  ],
+  [
+    [31, 1],
+    [1, 29],
+  ],
+];
+
+describe('BatchMatMul on wasm', () => {
+  beforeAll(async () => {
+    await selectBackend('wasm');
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  for (const [aBase, bBase] of shapes) {
+    for (const transposeA of [false, true]) {
+      for (const transposeB of [false, true]) {
+        it(`matches the cpu backend: ${aBase.join('×')} · ${bBase.join('×')}, transposeA ${transposeA}, transposeB ${transposeB}`, async () => {
+          const flip = (s: number[], t: boolean) =>
+            t ? [...s.slice(0, -2), s.at(-1) as number, s.at(-2) as number] : s;
+          const aShape = flip(aBase, transposeA);
+          const bShape = flip(bBase, transposeB);
+          for (const amplitude of [1, 1e4, 0]) {
+            const av = seeded(size(aShape), aShape.length * 7 + 1, amplitude);
+            const bv = seeded(size(bShape), bShape.length * 11 + 3, 1);
+            const run = () =>
+              tf.tidy(() =>
+                tf
+                  .matMul(tf.tensor(av, aShape), tf.tensor(bv, bShape), transposeA, transposeB)
+                  .dataSync()
+                  .slice(),
+              );
+            await tf.setBackend('wasm');
+            const before = tf.memory().numTensors;
+            const wasm = run();
+            expect(tf.memory().numTensors).toBe(before);
+            await tf.setBackend('cpu');
+            const cpu = run();
+            expect(wasm.length).toBe(cpu.length);
+            const scale = Math.max(1, ...Array.from(cpu, Math.abs));
+            for (let i = 0; i < cpu.length; i++) {
+              expect(Math.abs((wasm[i] as number) - (cpu[i] as number))).toBeLessThanOrEqual(
+                1e-5 * scale,
+              );
+            }
+          }
+        });
+      }
+    }
+  }
+});
