@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { classificationReport } from './classification-report.js';
 import { confusionMatrix } from './confusion-matrix.js';
 import { formatClassificationReport } from './format-classification-report.js';
-import { MetricsError } from './metrics-error.js';
 
 interface SklearnCase {
   name: string;
@@ -19,7 +18,10 @@ interface SklearnCase {
 }
 
 const fixture = JSON.parse(
-  readFileSync(new URL('../test/fixtures/sklearn-classification-report.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../test/fixtures/sklearn-classification-report.json', import.meta.url),
+    'utf8',
+  ),
 ) as { source: { sklearn: string }; cases: SklearnCase[] };
 
 function compute(c: SklearnCase) {
@@ -32,7 +34,9 @@ function compute(c: SklearnCase) {
 
 describe(`classificationReport against scikit-learn ${fixture.source.sklearn}`, () => {
   it('has at least a dozen seeded random cases', () => {
-    expect(fixture.cases.filter((c) => c.name.startsWith('random')).length).toBeGreaterThanOrEqual(12);
+    expect(fixture.cases.filter((c) => c.name.startsWith('random')).length).toBeGreaterThanOrEqual(
+      12,
+    );
   });
 
   for (const c of fixture.cases) {
@@ -44,7 +48,9 @@ describe(`classificationReport against scikit-learn ${fixture.source.sklearn}`, 
       const report = compute(c);
       const names = report.classes.map((row) => row.name);
       // output_dict is keyed by name: a repeated name keeps only its last row there.
-      const unique = report.classes.filter((row) => names.indexOf(row.name) === names.lastIndexOf(row.name));
+      const unique = report.classes.filter(
+        (row) => names.indexOf(row.name) === names.lastIndexOf(row.name),
+      );
       for (const row of unique) {
         const expected = c.dict[row.name] as Record<string, number>;
         expect(row.precision).toBe(expected.precision);
@@ -68,9 +74,9 @@ describe(`classificationReport against scikit-learn ${fixture.source.sklearn}`, 
         }
       }
       if (c.dict.accuracy !== undefined) expect(report.accuracy).toBe(c.dict.accuracy);
-      expect(
-        confusionMatrix(c.yTrue, c.yPred, c.labels ? { labels: c.labels } : {}),
-      ).toEqual(c.confusionMatrix);
+      expect(confusionMatrix(c.yTrue, c.yPred, c.labels ? { labels: c.labels } : {})).toEqual(
+        c.confusionMatrix,
+      );
     });
   }
 });

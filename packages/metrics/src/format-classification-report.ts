@@ -1,5 +1,5 @@
 import type { ClassificationReport } from './classification-report.js';
-import { padPythonStart, formatPythonFixed, pythonLength } from './format-python-float.js';
+import { formatPythonFixed, padPythonStart, pythonLength } from './format-python-float.js';
 import { MetricsError } from './metrics-error.js';
 
 /** Options of {@link formatClassificationReport}. */

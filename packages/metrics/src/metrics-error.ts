@@ -64,7 +64,6 @@ export class MetricsError extends Error {
   readonly path: string | undefined;
   /** Every fault found, for record errors. */
   readonly issues: readonly RecordIssue[];
-  private readonly [MARKER] = true;
 
   /**
    * @param code - one of {@link METRICS_ERROR_CODES}
@@ -78,6 +77,7 @@ export class MetricsError extends Error {
     this.argument = options.argument;
     this.path = options.path;
     this.issues = options.issues ?? [];
+    Object.defineProperty(this, MARKER, { value: true });
   }
 
   /**
