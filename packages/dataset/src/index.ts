@@ -3,6 +3,7 @@
 export type { ClassName } from './class-names.js';
 export { CLASS_NAMES } from './class-names.js';
 export { computeSha256 } from './compute-sha256.js';
+export { countBatches } from './count-batches.js';
 export type {
   DecodeDatasetFilesOptions,
   DecodedDataset,
@@ -20,7 +21,7 @@ export { gunzipBytes } from './gunzip-bytes.js';
 export type { IdxArray, IdxDataType, IdxTypedArrays } from './idx-array.js';
 export { isGzip } from './is-gzip.js';
 export type { Batch, BatchOptions } from './iterate-batches.js';
-export { countBatches, iterateBatches } from './iterate-batches.js';
+export { iterateBatches } from './iterate-batches.js';
 export type { LabeledImages, ToLabeledImagesOptions } from './labeled-images.js';
 export { toLabeledImages } from './labeled-images.js';
 export type { LoadDatasetFromUrlOptions, UrlLoadedDataset } from './load-dataset-from-url.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBatches, iterateBatches } from './iterate-batches.js';
+import { iterateBatches } from './iterate-batches.js';
 import type { LabeledImages } from './labeled-images.js';
 
 const set: LabeledImages = {
@@ -55,13 +55,5 @@ describe('iterateBatches', () => {
   it('rejects bad options', () => {
     expect(() => [...iterateBatches(set, { batchSize: 0 })]).toThrow(/positive integer, found 0/);
     expect(() => [...iterateBatches(set, { batchSize: 5, startBatch: 6 })]).toThrow(/\[0, 5\]/);
-  });
-});
-
-describe('countBatches', () => {
-  it('counts like Keras for 60,000 examples in batches of 200', () => {
-    expect(countBatches(60000, { batchSize: 200 })).toBe(300);
-    expect(countBatches(54000, { batchSize: 256 })).toBe(211);
-    expect(countBatches(54000, { batchSize: 256, dropRemainder: true })).toBe(210);
   });
 });

@@ -1,10 +1,11 @@
+import { countBatches } from './count-batches.js';
 import { encodeOneHot } from './encode-one-hot.js';
 import { DatasetError } from './errors.js';
 import type { LabeledImages } from './labeled-images.js';
 import { scalePixels } from './scale-pixels.js';
 import { shuffleIndices } from './shuffle-indices.js';
 
-/** Options for {@link iterateBatches} and {@link countBatches}. */
+/** Options for {@link iterateBatches} (and `countBatches`). */
 export interface BatchOptions {
   /** Examples per batch (the last one may be smaller unless `dropRemainder`). */
   batchSize: number;
@@ -36,21 +37,6 @@ export interface Batch {
   labels: Uint8Array;
   /** `size × numClasses` one-hot rows. */
   oneHot: Float32Array;
-}
-
-/**
- * How many batches {@link iterateBatches} yields for `count` examples.
- *
- * @throws {DatasetError} `INVALID_OPTION` for a batch size that is not a positive integer.
- */
-export function countBatches(
-  count: number,
-  options: Pick<BatchOptions, 'batchSize' | 'dropRemainder'>,
-): number {
-  checkBatchSize(options.batchSize);
-  return options.dropRemainder
-    ? Math.floor(count / options.batchSize)
-    : Math.ceil(count / options.batchSize);
 }
 
 /**
@@ -96,14 +82,5 @@ export function* iterateBatches(set: LabeledImages, options: BatchOptions): Gene
       );
     }
     yield { index, size, indices, pixels, labels, oneHot: encodeOneHot(labels, numClasses) };
-  }
-}
-
-function checkBatchSize(batchSize: number): void {
-  if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new DatasetError(
-      'INVALID_OPTION',
-      `expected batchSize to be a positive integer, found ${batchSize}.`,
-    );
   }
 }
