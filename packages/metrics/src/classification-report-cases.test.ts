@@ -29,7 +29,9 @@ describe('classificationReport edge cases', () => {
   it('all wrong scores 0 and prints supports as floats, as scikit-learn does', () => {
     const r = classificationReport([0, 1], [1, 0]);
     expect(r.accuracy).toBe(0);
-    expect(formatClassificationReport(r)).toContain('    accuracy                           0.00       2.0\n');
+    expect(formatClassificationReport(r)).toContain(
+      '    accuracy                           0.00       2.0\n',
+    );
   });
 
   it('a class never predicted gets precision zeroDivision and a warning', () => {
@@ -47,14 +49,19 @@ describe('classificationReport edge cases', () => {
   });
 
   it('zeroDivision NaN leaves the undefined values out of the averages (scikit-learn >= 1.3)', () => {
-    const r = classificationReport([0, 0, 1], [0, 0, 0], { labels: [0, 1, 2], zeroDivision: Number.NaN });
+    const r = classificationReport([0, 0, 1], [0, 0, 0], {
+      labels: [0, 1, 2],
+      zeroDivision: Number.NaN,
+    });
     expect(r.classes[1]?.precision).toBeNaN();
     expect(r.classes[2]?.f1).toBeNaN();
     // macro precision: only class 0 (2/3) is defined
     expect(r.macroAvg.precision).toBeCloseTo(2 / 3, 15);
     // macro recall: classes 0 (1) and 1 (0) are defined
     expect(r.macroAvg.recall).toBe(0.5);
-    expect(formatClassificationReport(r)).toContain('           2        nan       nan       nan         0\n');
+    expect(formatClassificationReport(r)).toContain(
+      '           2        nan       nan       nan         0\n',
+    );
   });
 
   it('zeroDivision 1 with no true samples at all averages the classes unweighted (scikit-learn >= 1.3)', () => {
@@ -78,7 +85,9 @@ describe('classificationReport edge cases', () => {
   });
 
   it('uses targetNames and widens the name column for long ones', () => {
-    const r = classificationReport([0, 1], [0, 1], { targetNames: ['a long class name here', 'b'] });
+    const r = classificationReport([0, 1], [0, 1], {
+      targetNames: ['a long class name here', 'b'],
+    });
     expect(r.classes.map((c) => c.name)).toEqual(['a long class name here', 'b']);
     expect(formatClassificationReport(r).split('\n')[2]).toBe(
       'a long class name here       1.00      1.00      1.00         1',
@@ -105,7 +114,11 @@ describe('classificationReport errors name the argument', () => {
     ['yTrue', 'INVALID_LABEL', () => classificationReport([0, 1.5], [0, 1])],
     ['yPred', 'INVALID_LABEL', () => classificationReport([0, 1], [0, -1])],
     ['yTrue', 'INVALID_ARGUMENT', () => classificationReport(null as never, [0])],
-    ['targetNames', 'INVALID_ARGUMENT', () => classificationReport([0, 1], [0, 1], { targetNames: ['a'] })],
+    [
+      'targetNames',
+      'INVALID_ARGUMENT',
+      () => classificationReport([0, 1], [0, 1], { targetNames: ['a'] }),
+    ],
     [
       'targetNames',
       'INVALID_ARGUMENT',
@@ -113,7 +126,11 @@ describe('classificationReport errors name the argument', () => {
     ],
     ['labels', 'EMPTY_INPUT', () => classificationReport([0], [0], { labels: [] })],
     ['labels', 'INVALID_ARGUMENT', () => classificationReport([0], [0], { labels: [0, 0] })],
-    ['zeroDivision', 'INVALID_ARGUMENT', () => classificationReport([0], [0], { zeroDivision: 0.5 })],
+    [
+      'zeroDivision',
+      'INVALID_ARGUMENT',
+      () => classificationReport([0], [0], { zeroDivision: 0.5 }),
+    ],
   ] as const)('%s (%s)', (argument, code, run) => {
     const error = thrown(run);
     expect(error.code).toBe(code);

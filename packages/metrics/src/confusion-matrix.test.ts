@@ -71,20 +71,39 @@ describe('formatConfusionMatrix', () => {
         ['T-shirt', 'Trouser'],
       ),
     ).toBe(
-      ['         Pred T-shirt  Pred Trouser', 'T-shirt           761             3', 'Trouser             0           979'].join(
-        '\n',
-      ),
+      [
+        '         Pred T-shirt  Pred Trouser',
+        'T-shirt           761             3',
+        'Trouser             0           979',
+      ].join('\n'),
     );
   });
   it('formats fractions and checks the names', () => {
-    expect(formatConfusionMatrix([[0.5, 0.5], [0, 1]], undefined, { columnPrefix: '' })).toContain('0.50');
+    expect(
+      formatConfusionMatrix(
+        [
+          [0.5, 0.5],
+          [0, 1],
+        ],
+        undefined,
+        { columnPrefix: '' },
+      ),
+    ).toContain('0.50');
     expect(() => formatConfusionMatrix([[1]], ['a', 'b'])).toThrow(/names/);
   });
 });
 
 describe('confusionMatrixMarkdown', () => {
   it('writes a table with the diagonal in bold', () => {
-    expect(confusionMatrixMarkdown([[1, 2], [3, 4]], ['a|b', 'c'])).toBe(
+    expect(
+      confusionMatrixMarkdown(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        ['a|b', 'c'],
+      ),
+    ).toBe(
       '| true \\ predicted | a\\|b | c |\n|---|---:|---:|\n| **a\\|b** | **1** | 2 |\n| **c** | 3 | **4** |\n',
     );
   });

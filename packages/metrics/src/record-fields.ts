@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { ClassificationReport } from './classification-report.js';
 
 /**
  * Field schemas shared by the run and experiment records.
@@ -35,8 +36,7 @@ const averageRow = z.looseObject({
   support: count,
 });
 
-/** A classification report as `classificationReport` returns it. */
-export const classificationReportSchema = z.looseObject({
+const classificationReportShape = z.looseObject({
   classes: z.array(
     z.looseObject({
       label: count,
@@ -55,3 +55,12 @@ export const classificationReportSchema = z.looseObject({
   zeroDivision: metricValue.default(0),
   warnings: z.array(z.string()).default([]),
 });
+
+/**
+ * A classification report as `classificationReport` returns it (unknown fields kept). Typed as
+ * {@link ClassificationReport} so that a computed report goes into a record as it is.
+ */
+export const classificationReportSchema: z.ZodType<
+  ClassificationReport,
+  z.input<typeof classificationReportShape>
+> = classificationReportShape;

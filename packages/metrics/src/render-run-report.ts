@@ -144,7 +144,10 @@ export function renderRunReport(record: RunRecord, options: RenderRunReportOptio
   }
   if (record.samples !== undefined && record.samples.length > 0) {
     const mistakes = record.samples.filter((s) => s.kind === 'mistake').length;
-    out.push('', `${record.samples.length} sample images kept (${mistakes} confident mistakes).`);
+    out.push(
+      '',
+      `${record.samples.length} sample test images kept, ${mistakes} of them among the most confident mistakes.`,
+    );
   }
   return `${out.map((line) => line.trimEnd()).join('\n')}\n`.replace(/\n{3,}/g, '\n\n');
 }
