@@ -4,10 +4,10 @@ import { parseRunRecord } from '@fmnist/metrics';
 import { buildModel, createOptimizer, parseSpec } from '@fmnist/models';
 import type { Callback } from './callbacks.js';
 import { type CheckpointState, loadCheckpoint } from './checkpoint.js';
-import { earlyStopping } from './early-stopping.js';
+import { type EarlyStoppingOptions, earlyStopping } from './early-stopping.js';
 import { TrainError } from './errors.js';
 import { setOptimizerState } from './optimizer-state.js';
-import { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
+import { type ReduceLrOnPlateauOptions, reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 import { RUN_FILES } from './run-directory.js';
 import type { BackendChoice } from './select-backend.js';
 import {
@@ -27,11 +27,11 @@ export interface ResumeOptions {
   onEvent?: (event: TrainEvent) => void;
 }
 
-/** Rebuild the callbacks a record lists, with their recorded settings. */
-export function callbacksFromConfig(configs: readonly Record<string, unknown>[] = []): Callback[] {
-  return configs.map(({ name, ...config }) => {
-    if (name === 'earlyStopping') return earlyStopping(config);
-    if (name === 'reduceLrOnPlateau') return reduceLrOnPlateau(config);
+/** Rebuild the callbacks a record lists (by name, with their recorded settings). */
+export function callbacksFromConfig(configs: Record<string, unknown> = {}): Callback[] {
+  return Object.entries(configs).map(([name, config]) => {
+    if (name === 'earlyStopping') return earlyStopping(config as EarlyStoppingOptions);
+    if (name === 'reduceLrOnPlateau') return reduceLrOnPlateau(config as ReduceLrOnPlateauOptions);
     throw new TrainError(
       'RUN_INVALID',
       `the run lists a callback named ${String(name)}, which this version cannot rebuild`,
@@ -101,9 +101,7 @@ export async function resume(runDir: string, options: ResumeOptions): Promise<Tr
       callbacks: {},
     };
   }
-  const callbacks = callbacksFromConfig(
-    (record.config.callbacks ?? []) as Record<string, unknown>[],
-  );
+  const callbacks = callbacksFromConfig(record.config.callbacks as Record<string, unknown> | undefined);
   record.status = 'running';
   delete record.finishedAt;
   delete record.error;

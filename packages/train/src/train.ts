@@ -194,7 +194,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       batchSize,
       validation: sets.config,
       seed,
-      callbacks: callbacks.map((c) => ({ name: c.name, ...c.config() })),
+      callbacks: Object.fromEntries(callbacks.map((c) => [c.name, c.config()])),
     },
     environment: describeBackend(options.backend),
     data: {

@@ -22,8 +22,8 @@ function filterGradient(c: Case, xv: Float32Array, wv: Float32Array, scale: numb
   return tf.tidy(() => {
     const x = tf.tensor4d(xv, c.x);
     const w = tf.tensor4d(wv, c.filter);
-    const f = (filter: tf.Tensor4D) =>
-      tf.conv2d(x, filter, c.strides, c.pad).square().mul(scale).sum();
+    const f = (filter: tf.Tensor) =>
+      tf.conv2d(x, filter as tf.Tensor4D, c.strides, c.pad).square().mul(scale).sum();
     return tf.grad(f)(w).dataSync().slice();
   });
 }
