@@ -3,6 +3,17 @@ import { ModelsError } from '../errors/models-error.js';
 import type { OptimizerSpec, OptimizerSpecInput } from '../spec/model-spec.js';
 import { parseSpec } from '../spec/parse-spec.js';
 
+/**
+ * tfjs 4.22's MomentumOptimizer.dispose() forgets the learning-rate scalar its SGD parent keeps,
+ * leaking one tensor per optimizer; this frees it too.
+ */
+class MomentumOptimizer extends tf.MomentumOptimizer {
+  override dispose(): void {
+    super.dispose();
+    tf.SGDOptimizer.prototype.dispose.call(this);
+  }
+}
+
 function canonicalizeOptimizer(spec: OptimizerSpec | OptimizerSpecInput): OptimizerSpec {
   // Validate through a minimal model spec so that errors read `optimizer.learningRate ...`.
   const probe = {
@@ -50,7 +61,7 @@ export function createOptimizer(spec: OptimizerSpec | OptimizerSpecInput): tf.Op
       );
     case 'sgd':
       return options.momentum > 0
-        ? tf.train.momentum(options.learningRate, options.momentum, options.nesterov)
+        ? new MomentumOptimizer(options.learningRate, options.momentum, options.nesterov)
         : tf.train.sgd(options.learningRate);
   }
 }

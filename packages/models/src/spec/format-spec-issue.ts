@@ -54,7 +54,8 @@ function describeAllowedKeys(
  */
 export function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.code === 'invalid_type') {
-    return `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, got ${formatValue(issue.input)}`;
+    const article = /^[aeiou]/.test(issue.expected) ? 'an' : 'a';
+    return `must be ${article} ${issue.expected}, got ${formatValue(issue.input)}`;
   }
   if (issue.code === 'invalid_value') {
     const input = issue.input;

@@ -60,6 +60,23 @@ function canonicalizeOptimizer(optimizer: ParsedModelSpec['optimizer']): Optimiz
  * @param json - anything; typically `JSON.parse` of a spec file
  */
 export function validateSpec(json: unknown): ValidateSpecResult {
+  return validateDefinedSpec(dropUndefined(json));
+}
+
+/** Treats `{ momentum: undefined }` (from TypeScript spreads) like a missing key, as JSON would. */
+function dropUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropUndefined);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) {
+    return value;
+  }
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, entry]) => entry !== undefined)
+      .map(([key, entry]) => [key, dropUndefined(entry)]),
+  );
+}
+
+function validateDefinedSpec(json: unknown): ValidateSpecResult {
   const parsed = modelSpecSchema.safeParse(json, { error: describeIssue });
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((issue) => formatSpecIssue(issue, json)) };
