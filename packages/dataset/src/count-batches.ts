@@ -1,15 +1,23 @@
 import { DatasetError } from './errors.js';
-import type { BatchOptions } from './iterate-batches.js';
+
+/** Options for {@link countBatches}. */
+export interface CountBatchesOptions {
+  /** Examples per batch. */
+  batchSize: number;
+  /** Leave out a last, smaller batch; default false. */
+  dropRemainder?: boolean;
+}
 
 /**
- * How many batches `iterateBatches` yields for `count` examples.
+ * How many batches `batches` yields for `count` examples.
  *
  * @throws {DatasetError} `INVALID_OPTION` for a batch size that is not a positive integer.
+ * @example
+ * ```ts
+ * countBatches(60000, { batchSize: 200 }); // 300
+ * ```
  */
-export function countBatches(
-  count: number,
-  options: Pick<BatchOptions, 'batchSize' | 'dropRemainder'>,
-): number {
+export function countBatches(count: number, options: CountBatchesOptions): number {
   checkBatchSize(options.batchSize);
   return options.dropRemainder
     ? Math.floor(count / options.batchSize)

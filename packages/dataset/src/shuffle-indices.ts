@@ -1,9 +1,11 @@
+import { createRng } from './create-rng.js';
 import { DatasetError } from './errors.js';
+import { shuffle } from './shuffle.js';
 
 /**
- * A deterministic permutation of `0 … count-1` (Fisher–Yates driven by mulberry32 seeded with
- * `seed`, and `stream` mixed in), identical on every platform. Pass an epoch number as `stream`
- * to get a fresh but reproducible order per epoch.
+ * A deterministic permutation of `0 … count-1`: {@link shuffle} with {@link createRng} seeded from
+ * `seed` with `stream` mixed in, identical on every platform. Pass an epoch number as `stream` to
+ * get a fresh but reproducible order per epoch.
  *
  * @throws {DatasetError} `INVALID_OPTION` for a negative or fractional count.
  * @example
@@ -20,14 +22,7 @@ export function shuffleIndices(count: number, seed: number, stream = 0): Uint32A
   }
   const order = new Uint32Array(count);
   for (let i = 0; i < count; i += 1) order[i] = i;
-  const next = createMulberry32(mixSeed(seed, stream));
-  for (let i = count - 1; i > 0; i -= 1) {
-    const j = Math.floor(next() * (i + 1));
-    const tmp = order[i] ?? 0;
-    order[i] = order[j] ?? 0;
-    order[j] = tmp;
-  }
-  return order;
+  return shuffle(order, createRng(mixSeed(seed, stream)));
 }
 
 // splitmix32-style finaliser so that nearby (seed, stream) pairs give unrelated generators.
@@ -36,15 +31,4 @@ function mixSeed(seed: number, stream: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x21f0aaad);
   h = Math.imul(h ^ (h >>> 15), 0x735a2d97);
   return (h ^ (h >>> 15)) >>> 0;
-}
-
-function createMulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -8,10 +8,10 @@ const SCALE = Float32Array.from({ length: 256 }, (_, x) => x / 255);
  *
  * @example
  * ```ts
- * const xs = scalePixels(test.images); // 10000 * 784 floats, ready for tf.tensor2d(xs, [10000, 784])
+ * const xs = toFloat32(test.images); // 10000 * 784 floats, ready for tf.tensor2d(xs, [10000, 784])
  * ```
  */
-export function scalePixels(
+export function toFloat32(
   pixels: Uint8Array,
   out: Float32Array = new Float32Array(pixels.length),
   outOffset = 0,

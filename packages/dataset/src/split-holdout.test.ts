@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LabeledImages } from './labeled-images.js';
-import { splitValidation } from './split-validation.js';
+import { splitHoldout } from './split-holdout.js';
 
 // Image i's single pixel is i % 256, so examples can be traced through the split.
 function makeSet(labels: number[]): LabeledImages {
@@ -13,7 +13,7 @@ function makeSet(labels: number[]): LabeledImages {
   };
 }
 
-describe('splitValidation', () => {
+describe('splitHoldout', () => {
   it('partitions the set into disjoint parts that cover it, keeping order', () => {
     fc.assert(
       fc.property(
@@ -23,17 +23,17 @@ describe('splitValidation', () => {
         (labels, seed, stratify) => {
           const set = makeSet(labels);
           const size = 1 + (Math.abs(seed) % (labels.length - 1));
-          const split = splitValidation(set, { size, seed, stratify });
-          expect(split.validation.count).toBe(size);
+          const split = splitHoldout(set, { size, seed, stratify });
+          expect(split.holdout.count).toBe(size);
           expect(split.train.count).toBe(labels.length - size);
-          const all = [...split.trainIndices, ...split.validationIndices].sort((a, b) => a - b);
+          const all = [...split.trainIndices, ...split.holdoutIndices].sort((a, b) => a - b);
           expect(all).toEqual(labels.map((_, i) => i));
-          for (const part of [split.trainIndices, split.validationIndices]) {
+          for (const part of [split.trainIndices, split.holdoutIndices]) {
             expect(Array.from(part)).toEqual(Array.from(part).sort((a, b) => a - b));
           }
-          split.validationIndices.forEach((i, k) => {
-            expect(split.validation.labels[k]).toBe(labels[i]);
-            expect(split.validation.images[k]).toBe(i % 256);
+          split.holdoutIndices.forEach((i, k) => {
+            expect(split.holdout.labels[k]).toBe(labels[i]);
+            expect(split.holdout.images[k]).toBe(i % 256);
           });
         },
       ),
@@ -43,28 +43,24 @@ describe('splitValidation', () => {
 
   it('keeps class shares exactly when they divide evenly (stratified)', () => {
     const labels = Array.from({ length: 6000 }, (_, i) => i % 10);
-    const { validation, train } = splitValidation(makeSet(labels), { size: 0.1, seed: 3 });
+    const { holdout, train } = splitHoldout(makeSet(labels), { size: 0.1, seed: 3 });
     const counts = (l: Uint8Array) =>
       Array.from({ length: 10 }, (_, c) => l.filter((x) => x === c).length);
-    expect(counts(validation.labels)).toEqual(new Array(10).fill(60));
+    expect(counts(holdout.labels)).toEqual(new Array(10).fill(60));
     expect(counts(train.labels)).toEqual(new Array(10).fill(540));
   });
 
   it('is reproducible for a seed and varies with it', () => {
     const set = makeSet(Array.from({ length: 200 }, (_, i) => i % 10));
-    const a = splitValidation(set, { size: 20, seed: 1 });
-    expect(splitValidation(set, { size: 20, seed: 1 }).validationIndices).toEqual(
-      a.validationIndices,
-    );
-    expect(splitValidation(set, { size: 20, seed: 2 }).validationIndices).not.toEqual(
-      a.validationIndices,
-    );
+    const a = splitHoldout(set, { size: 20, seed: 1 });
+    expect(splitHoldout(set, { size: 20, seed: 1 }).holdoutIndices).toEqual(a.holdoutIndices);
+    expect(splitHoldout(set, { size: 20, seed: 2 }).holdoutIndices).not.toEqual(a.holdoutIndices);
   });
 
   it('rejects sizes that leave a part empty', () => {
     const set = makeSet([0, 1, 2, 3]);
     for (const size of [0, 4, 5, -1, 1.5, 0.01]) {
-      expect(() => splitValidation(set, { size })).toThrow(/expected validation size/);
+      expect(() => splitHoldout(set, { size })).toThrow(/expected holdout size/);
     }
   });
 });

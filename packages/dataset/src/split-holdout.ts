@@ -3,8 +3,8 @@ import type { LabeledImages } from './labeled-images.js';
 import { selectExamples } from './select-examples.js';
 import { shuffleIndices } from './shuffle-indices.js';
 
-/** Options for {@link splitValidation}. */
-export interface SplitValidationOptions {
+/** Options for {@link splitHoldout}. */
+export interface SplitHoldoutOptions {
   /** A fraction in (0, 1) of the set, or a whole number of examples (≥ 1), to hold out. */
   size: number;
   /** Seed for the random choice; default 0. */
@@ -15,20 +15,20 @@ export interface SplitValidationOptions {
   numClasses?: number;
 }
 
-/** The two parts of a {@link splitValidation}. */
-export interface ValidationSplit {
+/** The two parts of a {@link splitHoldout}. */
+export interface HoldoutSplit {
   /** What remains for training, in the original order. */
   train: LabeledImages;
   /** The held-out examples, in the original order. */
-  validation: LabeledImages;
+  holdout: LabeledImages;
   /** Indices into the original set of `train`'s examples. */
   trainIndices: Uint32Array;
-  /** Indices into the original set of `validation`'s examples. */
-  validationIndices: Uint32Array;
+  /** Indices into the original set of `holdout`'s examples. */
+  holdoutIndices: Uint32Array;
 }
 
 /**
- * Holds out a reproducible random validation set from a training set (stratified by class by
+ * Holds out a reproducible random subset (e.g. for validation) from a training set (stratified by class by
  * default), so that model choice need not look at the test set. The same set, size and seed always
  * give the same split. Unlike Keras's `validation_split`, which takes the last examples unshuffled.
  *
@@ -36,19 +36,17 @@ export interface ValidationSplit {
  *   number in [1, count).
  * @example
  * ```ts
- * const { train, validation } = splitValidation(data.train, { size: 0.1, seed: 1 });
+ * const { train, holdout } = splitHoldout(data.train, { size: 0.1, seed: 1 });
  * ```
  */
-export function splitValidation(
-  set: LabeledImages,
-  options: SplitValidationOptions,
-): ValidationSplit {
+export function splitHoldout(split: LabeledImages, options: SplitHoldoutOptions): HoldoutSplit {
+  const set = split;
   const { size, seed = 0, stratify = true, numClasses = 10 } = options;
   const wanted = size > 0 && size < 1 ? Math.round(size * set.count) : size;
   if (!Number.isInteger(wanted) || wanted < 1 || wanted >= set.count) {
     throw new DatasetError(
       'INVALID_OPTION',
-      `expected validation size as a fraction in (0, 1) or a whole number in [1, ${set.count}), found ${size}${wanted !== size ? ` (${wanted} examples)` : ''}: pick a size that leaves both parts non-empty.`,
+      `expected holdout size as a fraction in (0, 1) or a whole number in [1, ${set.count}), found ${size}${wanted !== size ? ` (${wanted} examples)` : ''}: pick a size that leaves both parts non-empty.`,
     );
   }
   const order = shuffleIndices(set.count, seed);
@@ -65,19 +63,19 @@ export function splitValidation(
   } else {
     for (let k = 0; k < wanted; k += 1) held[order[k] ?? 0] = 1;
   }
-  const validationIndices = new Uint32Array(wanted);
+  const holdoutIndices = new Uint32Array(wanted);
   const trainIndices = new Uint32Array(set.count - wanted);
   let v = 0;
   let t = 0;
   for (let i = 0; i < set.count; i += 1) {
-    if (held[i] === 1) validationIndices[v++] = i;
+    if (held[i] === 1) holdoutIndices[v++] = i;
     else trainIndices[t++] = i;
   }
   return {
     train: selectExamples(set, trainIndices),
-    validation: selectExamples(set, validationIndices),
+    holdout: selectExamples(set, holdoutIndices),
     trainIndices,
-    validationIndices,
+    holdoutIndices,
   };
 }
 

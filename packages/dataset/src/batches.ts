@@ -1,14 +1,12 @@
 import { countBatches } from './count-batches.js';
-import { encodeOneHot } from './encode-one-hot.js';
 import { DatasetError } from './errors.js';
 import type { LabeledImages } from './labeled-images.js';
-import { scalePixels } from './scale-pixels.js';
+import { oneHot } from './one-hot.js';
 import { shuffleIndices } from './shuffle-indices.js';
+import { toFloat32 } from './to-float32.js';
 
-/** Options for {@link iterateBatches} (and `countBatches`). */
+/** Options for {@link batches}. */
 export interface BatchOptions {
-  /** Examples per batch (the last one may be smaller unless `dropRemainder`). */
-  batchSize: number;
   /** Visit examples in a seeded random order that depends on `seed` and `epoch`; default false. */
   shuffle?: boolean;
   /** Seed of the shuffle; default 0. */
@@ -44,18 +42,25 @@ export interface Batch {
  * shuffle. The order depends only on (`seed`, `epoch`), so an interrupted epoch can be redone with
  * the same order; nothing is allocated up front beyond the order itself.
  *
+ * `batchSize` examples per batch; the last one may be smaller unless `dropRemainder`.
+ *
  * @throws {DatasetError} `INVALID_OPTION` for a bad batch size or start batch.
  * @example
  * ```ts
- * for (const batch of iterateBatches(train, { batchSize: 200, shuffle: true, seed: 1, epoch })) {
+ * for (const batch of batches(train, 200, { shuffle: true, seed: 1, epoch })) {
  *   const xs = tf.tensor2d(batch.pixels, [batch.size, 784]);
  *   const ys = tf.tensor2d(batch.oneHot, [batch.size, 10]);
  * }
  * ```
  */
-export function* iterateBatches(set: LabeledImages, options: BatchOptions): Generator<Batch> {
-  const { batchSize, shuffle = false, seed = 0, epoch = 0, numClasses = 10 } = options;
-  const total = countBatches(set.count, options);
+export function* batches(
+  split: LabeledImages,
+  batchSize: number,
+  options: BatchOptions = {},
+): Generator<Batch> {
+  const set = split;
+  const { shuffle = false, seed = 0, epoch = 0, numClasses = 10 } = options;
+  const total = countBatches(set.count, { batchSize, dropRemainder: options.dropRemainder });
   const start = options.startBatch ?? 0;
   if (!Number.isInteger(start) || start < 0 || start > total) {
     throw new DatasetError(
@@ -75,12 +80,12 @@ export function* iterateBatches(set: LabeledImages, options: BatchOptions): Gene
       const i = order === undefined ? from + k : (order[from + k] ?? 0);
       indices[k] = i;
       labels[k] = set.labels[i] ?? 0;
-      scalePixels(
+      toFloat32(
         set.images.subarray(i * pixelsPerImage, (i + 1) * pixelsPerImage),
         pixels,
         k * pixelsPerImage,
       );
     }
-    yield { index, size, indices, pixels, labels, oneHot: encodeOneHot(labels, numClasses) };
+    yield { index, size, indices, pixels, labels, oneHot: oneHot(labels, numClasses) };
   }
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scalePixels } from './scale-pixels.js';
+import { toFloat32 } from './to-float32.js';
 
-describe('scalePixels', () => {
+describe('toFloat32', () => {
   it('gives float32(x / 255) for every byte, as NumPy x / 255.0 cast to float32 does', () => {
     // Checked bit for bit against NumPy: (np.arange(256) / 255.0).astype(np.float32).
-    const all = scalePixels(Uint8Array.from({ length: 256 }, (_, x) => x));
+    const all = toFloat32(Uint8Array.from({ length: 256 }, (_, x) => x));
     all.forEach((v, x) => {
       expect(v).toBe(Math.fround(x / 255));
     });
@@ -15,7 +15,7 @@ describe('scalePixels', () => {
 
   it('writes into a given array at an offset', () => {
     const out = new Float32Array(4);
-    scalePixels(Uint8Array.of(255, 0), out, 2);
+    toFloat32(Uint8Array.of(255, 0), out, 2);
     expect(Array.from(out)).toEqual([0, 0, 1, 0]);
   });
 });

@@ -6,10 +6,10 @@ import { DatasetError } from './errors.js';
  * @throws {DatasetError} `INVALID_OPTION` when a label is not below `numClasses`.
  * @example
  * ```ts
- * encodeOneHot(Uint8Array.of(2, 0), 3); // Float32Array [0, 0, 1, 1, 0, 0]
+ * oneHot(Uint8Array.of(2, 0), 3); // Float32Array [0, 0, 1, 1, 0, 0]
  * ```
  */
-export function encodeOneHot(labels: ArrayLike<number>, numClasses = 10): Float32Array {
+export function oneHot(labels: ArrayLike<number>, numClasses = 10): Float32Array {
   const out = new Float32Array(labels.length * numClasses);
   for (let i = 0; i < labels.length; i += 1) {
     const label = labels[i] ?? -1;
