@@ -37,7 +37,7 @@ describe('classificationReport edge cases', () => {
   it('a class never predicted gets precision zeroDivision and a warning', () => {
     const r = classificationReport([0, 1, 1], [0, 0, 0]);
     expect(r.classes[1]).toMatchObject({ precision: 0, recall: 0, f1: 0, support: 2 });
-    expect(r.warnings[0]).toMatch(/^Precision and F-score are ill-defined/);
+    expect(r.warnings?.[0]).toMatch(/^Precision and F-score are ill-defined/);
     const one = classificationReport([0, 1, 1], [0, 0, 0], { zeroDivision: 1 });
     expect(one.classes[1]).toMatchObject({ precision: 1, recall: 0, f1: 0 });
     expect(one.warnings).toEqual([]);

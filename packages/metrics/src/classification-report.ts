@@ -50,13 +50,14 @@ export interface ClassificationReport {
   microAvg?: AverageReportRow;
   /** Sum of the supports of the reported classes. */
   support: number;
-  /** The `zero_division` value used: 0, 1 or NaN. */
-  zeroDivision: number;
+  /** The `zero_division` value used: 0, 1 or NaN (always set by `classificationReport`). */
+  zeroDivision?: number;
   /**
    * scikit-learn's `UndefinedMetricWarning` texts for the per-class rows, when `zeroDivision` is 0
-   * (scikit-learn's default `"warn"` gives the same numbers and these warnings).
+   * (scikit-learn's default `"warn"` gives the same numbers and these warnings). Always set by
+   * `classificationReport`.
    */
-  warnings: string[];
+  warnings?: string[];
 }
 
 /** Options of {@link classificationReport}. */

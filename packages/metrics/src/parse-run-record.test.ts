@@ -222,3 +222,18 @@ describe('parseRunRecord', () => {
     expect(error.issues.map((i) => i.path)).toEqual(['history[0].loss', 'history[1].seconds']);
   });
 });
+
+describe('a computed classification report in a run record', () => {
+  it('survives JSON, NaN included', async () => {
+    const { classificationReport } = await import('./classification-report.js');
+    const report = classificationReport([0, 0, 1], [0, 0, 0], {
+      labels: [0, 1, 2],
+      zeroDivision: Number.NaN,
+    });
+    const record = { ...parseRunRecord(text), classificationReport: report };
+    const written = JSON.stringify(record);
+    const read = parseRunRecord(written);
+    expect(read.classificationReport).toEqual(report);
+    expect(JSON.parse(JSON.stringify(read))).toEqual(JSON.parse(written));
+  });
+});

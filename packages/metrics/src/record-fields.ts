@@ -52,8 +52,8 @@ const classificationReportShape = z.looseObject({
   weightedAvg: averageRow,
   microAvg: averageRow.optional(),
   support: count,
-  zeroDivision: metricValue.default(0),
-  warnings: z.array(z.string()).default([]),
+  zeroDivision: metricValue.optional(),
+  warnings: z.array(z.string()).optional(),
 });
 
 /**
