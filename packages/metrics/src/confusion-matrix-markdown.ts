@@ -1,3 +1,4 @@
+import { readDigits } from './format-classification-report.js';
 import { checkConfusionMatrix } from './normalize-confusion.js';
 import { formatCell, readClassNames } from './read-class-names.js';
 
@@ -31,7 +32,7 @@ export function confusionMatrixMarkdown(
 ): string {
   const matrix = checkConfusionMatrix(cm);
   const labels = readClassNames(names, matrix.length).map(escapeMarkdownCell);
-  const digits = options.digits ?? 2;
+  const digits = readDigits(options.digits);
   const lines = [
     `| true \\ predicted | ${labels.join(' | ')} |`,
     `|---|${labels.map(() => '---:|').join('')}`,

@@ -1,3 +1,4 @@
+import { readDigits } from './format-classification-report.js';
 import { padPythonStart, pythonLength } from './format-python-float.js';
 import { checkConfusionMatrix } from './normalize-confusion.js';
 import { formatCell, readClassNames } from './read-class-names.js';
@@ -37,7 +38,7 @@ export function formatConfusionMatrix(
   const matrix = checkConfusionMatrix(cm);
   const labels = readClassNames(names, matrix.length);
   const prefix = options.columnPrefix ?? 'Pred ';
-  const digits = options.digits ?? 2;
+  const digits = readDigits(options.digits);
   const headers = labels.map((name) => `${prefix}${name}`);
   const cells = matrix.map((row) => row.map((value) => formatCell(value, digits)));
   const indexWidth = Math.max(...labels.map(pythonLength));

@@ -15,7 +15,7 @@ const PIXELS_BASE64_LENGTH = 1048;
 
 /** One epoch of training, in our names whatever tfjs calls them. */
 export const runHistoryEntrySchema = z.looseObject({
-  /** 1-based epoch number. */
+  /** Epoch number, 1 for the first epoch. */
   epoch: count,
   loss: metricValue,
   accuracy: metricValue,
