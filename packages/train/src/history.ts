@@ -1,5 +1,6 @@
 /** One epoch of training, with our names whatever tfjs calls them. */
-export interface HistoryEntry {
+// A type alias, not an interface, so that it fits the record schema's open object type.
+export type HistoryEntry = {
   /** From 1. */
   epoch: number;
   /** Mean training loss over the epoch's batches (dropout active), as Keras logs it. */
@@ -14,4 +15,4 @@ export interface HistoryEntry {
   seconds: number;
   /** The learning rate the epoch ran with. */
   learningRate: number;
-}
+};

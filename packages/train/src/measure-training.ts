@@ -1,4 +1,4 @@
-import { countBatches, iterateBatches, type LabeledImages } from '@fmnist/dataset';
+import { batches, countBatches, type LabeledImages } from '@fmnist/dataset';
 import { buildModel, createOptimizer, deriveSeed, parseSpec } from '@fmnist/models';
 import * as tf from '@tensorflow/tfjs';
 import { toInput } from './to-input.js';
@@ -43,7 +43,9 @@ export interface TrainingSpeed {
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
 /**
@@ -65,8 +67,7 @@ export function measureTraining(options: MeasureTrainingOptions): TrainingSpeed 
   let peakRssBytes = process.memoryUsage.rss();
   let before = 0;
   for (let done = 0, epoch = 1; done < warmup + steps; epoch++) {
-    const epochBatches = iterateBatches(options.data, {
-      batchSize,
+    const epochBatches = batches(options.data, batchSize, {
       shuffle: true,
       seed: deriveSeed(seed, 1),
       epoch,

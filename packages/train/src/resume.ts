@@ -101,7 +101,9 @@ export async function resume(runDir: string, options: ResumeOptions): Promise<Tr
       callbacks: {},
     };
   }
-  const callbacks = callbacksFromConfig(record.config.callbacks as Record<string, unknown> | undefined);
+  const callbacks = callbacksFromConfig(
+    record.config.callbacks as Record<string, unknown> | undefined,
+  );
   record.status = 'running';
   delete record.finishedAt;
   delete record.error;

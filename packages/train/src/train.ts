@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import {
+  batches,
   CLASS_NAMES,
   countBatches,
-  iterateBatches,
   type LabeledImages,
-  splitValidation,
+  splitHoldout,
 } from '@fmnist/dataset';
 import { RUN_SCHEMA_VERSION, type RunRecord, renderRunReport } from '@fmnist/metrics';
 import {
@@ -133,8 +133,8 @@ export function resolveValidation(
       `validation holdout must be a fraction in (0, 1) or a whole count, got ${String(size)}`,
     );
   }
-  const split = splitValidation(data.train, { size, seed: deriveSeed(seed, 2), stratify: true });
-  return { config: { mode: 'holdout', size }, train: split.train, validation: split.validation };
+  const split = splitHoldout(data.train, { size, seed: deriveSeed(seed, 2), stratify: true });
+  return { config: { mode: 'holdout', size }, train: split.train, validation: split.holdout };
 }
 
 /** The record's environment: the backend that runs and why, versions, CPU. */
@@ -278,16 +278,21 @@ export async function runEpochs(
     note(state.checkpoint.epoch, 'resumed', `resumed after epoch ${state.checkpoint.epoch}`);
   await writeRecord();
 
-  const batches = countBatches(sets.train.count, { batchSize });
-  onEvent?.({ type: 'start', epoch: state.checkpoint.epoch + 1, epochs, batches, runDir });
+  const batchCount = countBatches(sets.train.count, { batchSize });
+  onEvent?.({
+    type: 'start',
+    epoch: state.checkpoint.epoch + 1,
+    epochs,
+    batches: batchCount,
+    runDir,
+  });
   let interrupted = false;
   for (let epoch = state.checkpoint.epoch + 1; epoch <= epochs && !stopReason; epoch++) {
     const started = performance.now();
     let lossSum = 0;
     let correct = 0;
     let seen = 0;
-    for (const batch of iterateBatches(sets.train, {
-      batchSize,
+    for (const batch of batches(sets.train, batchSize, {
       shuffle: true,
       seed: deriveSeed(seed, 1),
       epoch,
@@ -325,7 +330,7 @@ export async function runEpochs(
         epoch,
         epochs,
         batch: batch.index + 1,
-        batches,
+        batches: batchCount,
         loss: lossSum / seen,
         accuracy: correct / seen,
         seconds: (performance.now() - started) / 1000,

@@ -1,8 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 
-/** The loss Keras calls categorical_crossentropy, on probabilities (clipped as Keras does). */
+/**
+ * The loss Keras calls categorical_crossentropy, on probabilities: normalised, clipped to
+ * [ε, 1 − ε] (ε = 1e-7) and averaged over the batch. The clip uses maximum/minimum, which keep a
+ * NaN (the wasm backend's clipByValue turns NaN into ε and would hide a diverging run).
+ */
 export function categoricalCrossentropy(labels: tf.Tensor, probabilities: tf.Tensor): tf.Scalar {
-  return tf.metrics.categoricalCrossentropy(labels, probabilities).mean() as tf.Scalar;
+  const epsilon = 1e-7;
+  const normalised = probabilities.div(probabilities.sum(-1, true));
+  const clipped = tf.minimum(tf.maximum(normalised, epsilon), 1 - epsilon);
+  return tf.neg(labels.mul(clipped.log()).sum(-1)).mean() as tf.Scalar;
 }
 
 /** How many rows of `probabilities` put their largest value on the labelled class. */

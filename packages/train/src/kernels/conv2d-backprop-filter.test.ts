@@ -23,7 +23,11 @@ function filterGradient(c: Case, xv: Float32Array, wv: Float32Array, scale: numb
     const x = tf.tensor4d(xv, c.x);
     const w = tf.tensor4d(wv, c.filter);
     const f = (filter: tf.Tensor) =>
-      tf.conv2d(x, filter as tf.Tensor4D, c.strides, c.pad).square().mul(scale).sum();
+      tf
+        .conv2d(x, filter as tf.Tensor4D, c.strides, c.pad)
+        .square()
+        .mul(scale)
+        .sum();
     return tf.grad(f)(w).dataSync().slice();
   });
 }
