@@ -40,6 +40,7 @@ describe('entry points', () => {
       'downloadFashionMnist',
       'findDatasetFiles',
       'loadFashionMnist',
+      'loadIdxDataset',
       'locateFashionMnist',
       'readIdxFile',
       'resolveCacheDir',

@@ -16,6 +16,7 @@ export type {
   IntegrityMode,
 } from './decode-dataset-files.js';
 export { decodeDatasetFiles } from './decode-dataset-files.js';
+export { decodeIdx } from './decode-idx.js';
 export { encodeIdx } from './encode-idx.js';
 export type { DatasetErrorCode } from './errors.js';
 export { DATASET_ERROR_CODES, DatasetError } from './errors.js';
@@ -31,6 +32,8 @@ export { loadDatasetFromUrl } from './load-dataset-from-url.js';
 export { oneHot } from './one-hot.js';
 export type { ParseIdxOptions } from './parse-idx.js';
 export { parseIdx } from './parse-idx.js';
+export type { RenderAsciiOptions } from './render-ascii.js';
+export { renderAscii } from './render-ascii.js';
 export { selectExamples } from './select-examples.js';
 export type { MutableArrayLike } from './shuffle.js';
 export { shuffle } from './shuffle.js';

@@ -29,12 +29,14 @@ export { toLabeledImages } from './labeled-images.js';
 export type { LoadDatasetFromUrlOptions, UrlLoadedDataset } from './load-dataset-from-url.js';
 export { loadDatasetFromUrl } from './load-dataset-from-url.js';
 export type { DataSource, DataSourceKind } from './node/data-source.js';
+export { decodeIdx } from './node/decode-idx.js';
 export type { DownloadEvent, DownloadFashionMnistOptions } from './node/download-fashion-mnist.js';
 export { downloadFashionMnist } from './node/download-fashion-mnist.js';
 export type { DatasetFilePaths, FoundDatasetFiles } from './node/find-dataset-files.js';
 export { findDatasetFiles } from './node/find-dataset-files.js';
 export type { LoadedDataset, LoadFashionMnistOptions } from './node/load-fashion-mnist.js';
 export { loadFashionMnist } from './node/load-fashion-mnist.js';
+export { loadIdxDataset } from './node/load-idx-dataset.js';
 export type {
   LocateFashionMnistOptions,
   LocateResult,
@@ -47,6 +49,8 @@ export { resolveCacheDir } from './node/resolve-cache-dir.js';
 export { oneHot } from './one-hot.js';
 export type { ParseIdxOptions } from './parse-idx.js';
 export { parseIdx } from './parse-idx.js';
+export type { RenderAsciiOptions } from './render-ascii.js';
+export { renderAscii } from './render-ascii.js';
 export { selectExamples } from './select-examples.js';
 export type { MutableArrayLike } from './shuffle.js';
 export { shuffle } from './shuffle.js';
