@@ -5,28 +5,23 @@
  *
  * @packageDocumentation
  */
+
+export type { BuildModelOptions } from './build/build-model.js';
 export { buildModel } from './build/build-model.js';
 export { createOptimizer } from './build/create-optimizer.js';
 export { deriveSeed } from './build/derive-seed.js';
 export { disposeModel } from './build/dispose-model.js';
+export type { ModelsErrorCode, ModelsErrorOptions } from './errors/models-error.js';
 export { MODELS_ERROR_CODES, ModelsError } from './errors/models-error.js';
 export { loadModelFromFiles } from './io/load-model-from-files.js';
+export type { LoadModelFromUrlOptions } from './io/load-model-from-url.js';
 export { loadModelFromUrl } from './io/load-model-from-url.js';
 export { getPreset } from './presets/get-preset.js';
+export type { PresetInfo } from './presets/list-presets.js';
 export { listPresets } from './presets/list-presets.js';
+export type { PresetName } from './presets/preset-names.js';
 export { PRESET_NAMES } from './presets/preset-names.js';
 export { getModelSpecJsonSchema } from './spec/get-model-spec-json-schema.js';
-export { OPTIMIZER_DEFAULTS } from './spec/optimizer-defaults.js';
-export { parseSpec } from './spec/parse-spec.js';
-export { validateSpec } from './spec/validate-spec.js';
-export { countParameters } from './summary/count-parameters.js';
-export { summarizeModel } from './summary/summarize-model.js';
-
-export type { BuildModelOptions } from './build/build-model.js';
-export type { ModelsErrorCode, ModelsErrorOptions } from './errors/models-error.js';
-export type { LoadModelFromUrlOptions } from './io/load-model-from-url.js';
-export type { PresetInfo } from './presets/list-presets.js';
-export type { PresetName } from './presets/preset-names.js';
 export type {
   Activation,
   AdamOptimizerSpec,
@@ -57,4 +52,9 @@ export type {
   RmspropOptimizerSpec,
   SgdOptimizerSpec,
 } from './spec/model-spec.js';
+export { OPTIMIZER_DEFAULTS } from './spec/optimizer-defaults.js';
+export { parseSpec } from './spec/parse-spec.js';
 export type { ValidateSpecResult } from './spec/validate-spec.js';
+export { validateSpec } from './spec/validate-spec.js';
+export { countParameters } from './summary/count-parameters.js';
+export { summarizeModel } from './summary/summarize-model.js';

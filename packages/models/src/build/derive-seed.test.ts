@@ -18,7 +18,8 @@ describe('deriveSeed', () => {
   it('separates layers, parts and seeds', () => {
     const seeds = new Set<number>();
     for (let seed = 0; seed < 20; seed++) {
-      for (let layer = 0; layer < 20; layer++) seeds.add(deriveSeed(seed, 'layer', layer, 'kernel'));
+      for (let layer = 0; layer < 20; layer++)
+        seeds.add(deriveSeed(seed, 'layer', layer, 'kernel'));
     }
     expect(seeds.size).toBe(400);
     expect(deriveSeed(1, 'a', 'b')).not.toBe(deriveSeed(1, 'ab'));
@@ -26,8 +27,10 @@ describe('deriveSeed', () => {
   });
 
   it('is pinned (training runs rely on it across versions)', () => {
-    expect([deriveSeed(0), deriveSeed(42, 'layer', 0, 'kernel'), deriveSeed(42, 'shuffle', 3)]).toEqual([
-      1693486945, 1210116507, 888480372,
-    ]);
+    expect([
+      deriveSeed(0),
+      deriveSeed(42, 'layer', 0, 'kernel'),
+      deriveSeed(42, 'shuffle', 3),
+    ]).toEqual([1693486945, 1210116507, 888480372]);
   });
 });

@@ -25,7 +25,9 @@ async function locateModelJson(path: string): Promise<string> {
   }
 }
 
-async function readModelJson(modelPath: string): Promise<tf.io.ModelJSON & Record<string, unknown>> {
+async function readModelJson(
+  modelPath: string,
+): Promise<tf.io.ModelJSON & Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(modelPath, 'utf8');
@@ -138,6 +140,10 @@ export async function loadModel(dir: string): Promise<tf.LayersModel> {
     }
   }
   const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-  const artifacts = tf.io.getModelArtifactsForJSONSync(modelJson, weightSpecs, buffer as ArrayBuffer);
+  const artifacts = tf.io.getModelArtifactsForJSONSync(
+    modelJson,
+    weightSpecs,
+    buffer as ArrayBuffer,
+  );
   return loadModelFromArtifacts(artifacts, modelPath);
 }

@@ -48,23 +48,28 @@ async function expectModelsError(promise: Promise<unknown>, code: string, text: 
 }
 
 describe('saveModel / loadModel', () => {
-  it.each(PRESET_NAMES)('%s round-trips weights bit for bit and predictions exactly', async (name) => {
-    const dir = join(root, name);
-    const before = tf.memory().numTensors;
-    const model = buildModel(getPreset(name), { seed: 21 });
-    await saveModel(model, dir);
-    expect((await readdir(dir)).sort()).toEqual(['model.json', 'weights.bin']);
-    const loaded = await loadModel(dir);
-    expect(weightBytes(loaded)).toEqual(weightBytes(model));
-    expect(loaded.weights.map((w) => w.originalName)).toEqual(model.weights.map((w) => w.originalName));
-    expect(predict(loaded)).toEqual(predict(model));
-    // Saved with its compile settings: the loaded model is ready for evaluate/fit.
-    expect(loaded.optimizer.getClassName()).toBe(model.optimizer.getClassName());
-    expect(loaded.optimizer.getConfig()).toEqual(model.optimizer.getConfig());
-    disposeModel(model);
-    disposeModel(loaded);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it.each(PRESET_NAMES)(
+    '%s round-trips weights bit for bit and predictions exactly',
+    async (name) => {
+      const dir = join(root, name);
+      const before = tf.memory().numTensors;
+      const model = buildModel(getPreset(name), { seed: 21 });
+      await saveModel(model, dir);
+      expect((await readdir(dir)).sort()).toEqual(['model.json', 'weights.bin']);
+      const loaded = await loadModel(dir);
+      expect(weightBytes(loaded)).toEqual(weightBytes(model));
+      expect(loaded.weights.map((w) => w.originalName)).toEqual(
+        model.weights.map((w) => w.originalName),
+      );
+      expect(predict(loaded)).toEqual(predict(model));
+      // Saved with its compile settings: the loaded model is ready for evaluate/fit.
+      expect(loaded.optimizer.getClassName()).toBe(model.optimizer.getClassName());
+      expect(loaded.optimizer.getConfig()).toEqual(model.optimizer.getConfig());
+      disposeModel(model);
+      disposeModel(loaded);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   it('writes the standard tfjs LayersModel format', async () => {
     const dir = join(root, 'format');
@@ -125,11 +130,19 @@ describe('saveModel / loadModel', () => {
   });
 
   it('names a missing directory, model.json or weights file', async () => {
-    await expectModelsError(loadModel(join(root, 'nowhere')), 'MODEL_FILE_MISSING', /nowhere: the path does not exist/);
+    await expectModelsError(
+      loadModel(join(root, 'nowhere')),
+      'MODEL_FILE_MISSING',
+      /nowhere: the path does not exist/,
+    );
     const empty = join(root, 'empty');
     await saveModel(buildModel(getPreset('mlp-sgd'), { seed: 1 }), empty);
     await rm(join(empty, 'model.json'));
-    await expectModelsError(loadModel(empty), 'MODEL_FILE_MISSING', /empty\/model\.json, found no such file/);
+    await expectModelsError(
+      loadModel(empty),
+      'MODEL_FILE_MISSING',
+      /empty\/model\.json, found no such file/,
+    );
     const noWeights = join(root, 'no-weights');
     await saveModel(buildModel(getPreset('mlp-sgd'), { seed: 1 }), noWeights);
     await rm(join(noWeights, 'weights.bin'));
@@ -157,7 +170,11 @@ describe('saveModel / loadModel', () => {
     await expectModelsError(loadModel(dir), 'WEIGHTS_CHECKSUM_MISMATCH', /comes from another save/);
     await writeFile(join(dir, 'weights.bin'), weights);
     await writeFile(join(dir, 'model.json'), '{"modelTopology": ');
-    await expectModelsError(loadModel(dir), 'MODEL_FILE_INVALID', /to be JSON, but it does not parse/);
+    await expectModelsError(
+      loadModel(dir),
+      'MODEL_FILE_INVALID',
+      /to be JSON, but it does not parse/,
+    );
     await writeFile(join(dir, 'model.json'), '{"hello": 1}');
     await expectModelsError(loadModel(dir), 'MODEL_FILE_INVALID', /found keys hello/);
     disposeModel(model);
@@ -168,7 +185,11 @@ describe('saveModel / loadModel', () => {
     const file = join(root, 'a-file');
     await writeFile(file, 'x');
     const model = buildModel(getPreset('mlp-sgd'), { seed: 1 });
-    await expectModelsError(saveModel(model, join(file, 'sub')), 'SAVE_FAILED', /could not save the model to/);
+    await expectModelsError(
+      saveModel(model, join(file, 'sub')),
+      'SAVE_FAILED',
+      /could not save the model to/,
+    );
     disposeModel(model);
   });
 });
@@ -223,7 +244,9 @@ describe('loadModelFromFiles', () => {
     const model = buildModel(getPreset('cnn'), { seed: 4 });
     await saveModel(model, dir);
     const files = await Promise.all(
-      ['weights.bin', 'model.json'].map(async (name) => new File([await readFile(join(dir, name))], name)),
+      ['weights.bin', 'model.json'].map(
+        async (name) => new File([await readFile(join(dir, name))], name),
+      ),
     );
     const original = globalThis.FileReader;
     Object.assign(globalThis, { FileReader: FileReaderStandIn });

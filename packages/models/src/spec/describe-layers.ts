@@ -27,9 +27,7 @@ const formatShape = (shape: readonly number[]): string => `[${shape.join(', ')}]
 
 /** Keras' output length of a window sliding over `size` cells. */
 function slide(size: number, window: number, stride: number, padding: 'valid' | 'same'): number {
-  return padding === 'same'
-    ? Math.ceil(size / stride)
-    : Math.floor((size - window) / stride) + 1;
+  return padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - window) / stride) + 1;
 }
 
 /** What to add before a 2-D layer whose input is not [height, width, channels]. */
@@ -66,7 +64,9 @@ function describeOne(
       const unknowns = layer.targetShape.filter((d) => d === -1).length;
       const known = product(layer.targetShape.filter((d) => d !== -1));
       if (unknowns > 1) {
-        errors.push(`${where}.targetShape may contain -1 once, got ${formatShape(layer.targetShape)}`);
+        errors.push(
+          `${where}.targetShape may contain -1 once, got ${formatShape(layer.targetShape)}`,
+        );
         return { outputShape: [], trainable: 0, nonTrainable: 0 };
       }
       if (unknowns === 1 ? size % known !== 0 : known !== size) {
@@ -150,7 +150,10 @@ export function describeLayers(spec: ModelSpec): { layers: LayerDescription[]; e
     );
   }
   if (last !== undefined && (last.type !== 'dense' || last.activation !== 'softmax')) {
-    const found = last.type === 'dense' ? `activation ${JSON.stringify(last.activation)}` : `a ${last.type} layer`;
+    const found =
+      last.type === 'dense'
+        ? `activation ${JSON.stringify(last.activation)}`
+        : `a ${last.type} layer`;
     errors.push(
       `layers[${lastIndex}] must be a dense layer with activation "softmax" (categorical cross-entropy expects class probabilities), got ${found}: end with { "type": "dense", "units": <classes>, "activation": "softmax" }`,
     );

@@ -135,7 +135,9 @@ export const LAYER_SCHEMAS = {
 
 const learningRate = (value: number) =>
   positiveNumber().default(value).describe(`Learning rate (Keras default ${value}).`);
-const epsilon = positiveNumber().default(1e-7).describe('Numerical-stability epsilon (Keras: 1e-7).');
+const epsilon = positiveNumber()
+  .default(1e-7)
+  .describe('Numerical-stability epsilon (Keras: 1e-7).');
 
 const adamOptimizer = z
   .strictObject({
@@ -153,7 +155,9 @@ const rmspropOptimizer = z
   .strictObject({
     name: z.enum(['rmsprop', 'RMSprop', 'RMSProp']),
     learningRate: learningRate(OPTIMIZER_DEFAULTS.rmsprop.learningRate),
-    rho: unitFraction().default(0.9).describe('Decay of the squared-gradient average (Keras: 0.9).'),
+    rho: unitFraction()
+      .default(0.9)
+      .describe('Decay of the squared-gradient average (Keras: 0.9).'),
     momentum: unitFraction().default(0).describe('Momentum (Keras: 0).'),
     epsilon,
   })

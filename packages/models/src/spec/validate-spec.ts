@@ -4,9 +4,7 @@ import type { LayerSpec, ModelSpec, OptimizerSpec } from './model-spec.js';
 import { modelSpecSchema, type ParsedModelSpec } from './model-spec-schema.js';
 
 /** The result of {@link validateSpec}. */
-export type ValidateSpecResult =
-  | { ok: true; spec: ModelSpec }
-  | { ok: false; errors: string[] };
+export type ValidateSpecResult = { ok: true; spec: ModelSpec } | { ok: false; errors: string[] };
 
 const toPair = (value: number | [number, number]): [number, number] =>
   typeof value === 'number' ? [value, value] : [value[0], value[1]];
@@ -66,7 +64,11 @@ export function validateSpec(json: unknown): ValidateSpecResult {
 /** Treats `{ momentum: undefined }` (from TypeScript spreads) like a missing key, as JSON would. */
 function dropUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropUndefined);
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Object.getPrototypeOf(value) !== Object.prototype
+  ) {
     return value;
   }
   return Object.fromEntries(

@@ -44,7 +44,12 @@ describe('summarizeModel', () => {
       loss: 'categoricalCrossentropy',
     });
     // The first column widens to fit the longest name, as the rule lines do.
-    expect(text.split('\n').slice(4, 16).filter((_, i) => i % 2 === 0)).toEqual([
+    expect(
+      text
+        .split('\n')
+        .slice(4, 16)
+        .filter((_, i) => i % 2 === 0),
+    ).toEqual([
       'reshape (Reshape)                        (None, 28, 28, 1)         0',
       'conv2d (Conv2D)                          (None, 26, 26, 4)         40',
       'batch_normalization (BatchNormalization) (None, 26, 26, 4)         16',
