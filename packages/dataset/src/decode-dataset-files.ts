@@ -49,6 +49,11 @@ export interface DecodeDatasetFilesOptions {
   integrity?: IntegrityMode;
   /** Where the files came from, used in error messages. */
   location?: string;
+  /**
+   * sha256 values already known for some of the contents (e.g. from the cache's stamp), used
+   * instead of hashing them again.
+   */
+  knownSha256?: Partial<Record<DatasetFileRole, string>>;
 }
 
 /**
@@ -69,7 +74,10 @@ export async function decodeDatasetFiles(
   const checks: FileCheck[] = [];
   for (const role of DATASET_FILE_ROLES) {
     const file = manifest.files[role];
-    const actual = integrity === 'skip' ? undefined : await computeSha256(contents[role]);
+    const actual =
+      integrity === 'skip'
+        ? undefined
+        : (options.knownSha256?.[role] ?? (await computeSha256(contents[role])));
     checks.push({
       role,
       fileName: file.fileName,

@@ -1,116 +1,172 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTinyDataset, writeTinyDataset } from '../../test/make-tiny-dataset.js';
-import type { DownloadEvent } from './download-fashion-mnist.js';
+import { type MirrorServer, startMirrorServer } from '../../test/start-mirror-server.js';
+import type { DownloadEvent, DownloadFashionMnistOptions } from './download-fashion-mnist.js';
 import { downloadFashionMnist } from './download-fashion-mnist.js';
+import { findDatasetFiles } from './find-dataset-files.js';
+import { loadFashionMnist } from './load-fashion-mnist.js';
 
+// 200 images of 28×28: big enough that the body comes in several chunks.
+const tiny = makeTinyDataset(200, 20, 28, 28);
+let server: MirrorServer;
 let cacheDir: string;
+
+beforeAll(async () => {
+  server = await startMirrorServer(tiny);
+});
+afterAll(async () => {
+  await server.close();
+});
 beforeEach(async () => {
+  server.hits.clear();
   cacheDir = join(await mkdtemp(join(tmpdir(), 'fmnist-dl-')), 'cache');
 });
 afterEach(async () => {
   await rm(join(cacheDir, '..'), { recursive: true, force: true });
 });
 
-const tiny = makeTinyDataset();
-const gz = (role: keyof typeof tiny.contents) => new Uint8Array(gzipSync(tiny.contents[role]));
+const base = (extra: Partial<DownloadFashionMnistOptions> = {}): DownloadFashionMnistOptions => ({
+  cacheDir,
+  manifest: tiny.manifest,
+  retryDelayMs: 0,
+  timeoutMs: 2000,
+  ...extra,
+});
 
-// Mirror a.test is down for everything; b.test serves the files (and a wrong one for test labels).
-function makeFetch(log: string[], wrongTestLabels = false): typeof fetch {
-  return async (input) => {
-    const url = String(input);
-    log.push(url);
-    if (url.startsWith('https://a.test/')) throw new TypeError('fetch failed');
-    const entry = Object.entries(tiny.manifest.files).find(([, f]) =>
-      url.endsWith(`/${f.fileName}.gz`),
-    );
-    if (entry === undefined) return new Response('', { status: 404, statusText: 'Not Found' });
-    const role = entry[0] as keyof typeof tiny.contents;
-    const body = wrongTestLabels && role === 'testLabels' ? gz('trainLabels') : gz(role);
-    return new Response(body as Uint8Array<ArrayBuffer>);
-  };
+const hitsFor = (behaviour: string) =>
+  [...server.hits].filter(([p]) => p.startsWith(`/${behaviour}/`)).reduce((s, [, n]) => s + n, 0);
+
+// Nothing in the cache may look like a usable dataset file, and no temporary file may remain.
+async function expectNothingUsable(): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => []);
+  expect(names.filter((n) => n.endsWith('.part') || n.endsWith('.tmp'))).toEqual([]);
+  expect(await findDatasetFiles(cacheDir, tiny.manifest)).toMatchObject({ complete: false });
+  await expect(
+    loadFashionMnist({
+      env: {},
+      cacheDir,
+      systemDirs: [],
+      manifest: tiny.manifest,
+      download: false,
+    }),
+  ).rejects.toMatchObject({ code: 'FILES_NOT_FOUND' });
 }
 
-describe('downloadFashionMnist', () => {
-  it('falls back across mirrors, verifies, and writes the .gz files', async () => {
-    const log: string[] = [];
+describe('downloadFashionMnist against a local HTTP server', () => {
+  it('downloads from a good mirror, reports bytes received, and stores verified raw IDX', async () => {
     const events: DownloadEvent[] = [];
-    const source = await downloadFashionMnist({
-      cacheDir,
-      manifest: tiny.manifest,
-      fetch: makeFetch(log),
-      onProgress: (e) => events.push(e),
-    });
-    expect(source.kind).toBe('download');
-    expect(source.location).toBe(cacheDir);
-    expect(log).toHaveLength(8);
-    expect(events.filter((e) => e.status === 'failed')).toHaveLength(4);
-    expect(events.filter((e) => e.status === 'verified').map((e) => e.url)).toEqual(
-      Object.values(tiny.manifest.files).map((f) => `https://b.test/${f.fileName}.gz`),
+    const source = await downloadFashionMnist(
+      base({ mirrors: [server.url('good')], onProgress: (e) => events.push(e) }),
     );
-    const written = gunzipSync(await readFile(source.files.trainImages));
-    expect(new Uint8Array(written)).toEqual(tiny.contents.trainImages);
-    expect((await readdir(cacheDir)).some((n) => n.endsWith('.tmp'))).toBe(false);
+    expect(source).toMatchObject({ kind: 'download', location: cacheDir });
+    expect(new Uint8Array(await readFile(source.files.trainImages))).toEqual(
+      tiny.contents.trainImages,
+    );
+    const progress = events.filter((e) => e.status === 'progress' && e.role === 'trainImages');
+    expect(progress.length).toBeGreaterThan(0);
+    const last = progress.at(-1);
+    expect(last?.receivedBytes).toBe(last?.totalBytes);
+    const received = progress.map((e) => e.receivedBytes ?? 0);
+    expect(received).toEqual([...received].sort((a, b) => a - b));
+    expect(events.filter((e) => e.status === 'verified')).toHaveLength(4);
+    const names = await readdir(cacheDir);
+    expect(names.filter((n) => n.endsWith('.part') || n.endsWith('.tmp'))).toEqual([]);
+    expect(names).toContain('fmnist-cache.json');
+  });
+
+  it('moves past a mirror with wrong content (checksum) or non-gzip bytes, without retrying it', async () => {
+    const events: DownloadEvent[] = [];
+    await downloadFashionMnist(
+      base({
+        mirrors: [server.url('corrupt'), server.url('garbage'), server.url('good')],
+        onProgress: (e) => events.push(e),
+      }),
+    );
+    expect(hitsFor('corrupt')).toBe(4);
+    expect(hitsFor('garbage')).toBe(4);
+    const failures = events.filter((e) => e.status === 'failed').map((e) => e.error?.code);
+    expect(failures).toEqual(new Array(8).fill('CHECKSUM_MISMATCH'));
+  });
+
+  it('retries a cut-off download and a 500, then fails naming every attempt, leaving nothing usable', async () => {
+    const error = await downloadFashionMnist(
+      base({ mirrors: [server.url('truncated'), server.url('error500')], retries: 2 }),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED' });
+    const message = (error as Error).message;
+    expect(message).toContain(`${server.url('truncated')}train-images-idx3-ubyte.gz`);
+    expect(message).toContain('found 500');
+    expect(message).toContain('FMNIST_DATA_DIR');
+    expect(hitsFor('truncated')).toBe(3);
+    expect(hitsFor('error500')).toBe(3);
+    await expectNothingUsable();
+  });
+
+  it('does not retry a 404, and succeeds after transient 503s', async () => {
+    const events: DownloadEvent[] = [];
+    await downloadFashionMnist(
+      base({
+        mirrors: [server.url('missing'), server.url('flaky')],
+        retries: 2,
+        onProgress: (e) => events.push(e),
+      }),
+    );
+    expect(hitsFor('missing')).toBe(4);
+    expect(hitsFor('flaky')).toBe(12);
+    expect(events.filter((e) => e.status === 'retrying')).toHaveLength(8);
+  });
+
+  it('gives up on a stalled response after timeoutMs and leaves nothing usable', async () => {
+    const started = Date.now();
+    const error = await downloadFashionMnist(
+      base({ mirrors: [server.url('slow')], timeoutMs: 150, retries: 1 }),
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED' });
+    expect((error as Error).message).toMatch(/stalled \(raise timeoutMs/);
+    expect(hitsFor('slow')).toBe(2);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expectNothingUsable();
+  });
+
+  it('stops when aborted mid-download, leaving nothing usable', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    await expect(
+      downloadFashionMnist(
+        base({ mirrors: [server.url('slow')], timeoutMs: 10_000, signal: controller.signal }),
+      ),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    await expectNothingUsable();
   });
 
   it('does not fetch files already cached and verified, and replaces corrupt ones', async () => {
-    await writeTinyDataset(cacheDir, tiny);
-    await writeFile(join(cacheDir, 't10k-labels-idx1-ubyte.gz'), gz('trainLabels'));
-    const log: string[] = [];
+    await writeTinyDataset(cacheDir, tiny, { gzip: false });
+    await writeFile(join(cacheDir, 't10k-labels-idx1-ubyte'), tiny.contents.trainLabels);
     const events: DownloadEvent[] = [];
-    await downloadFashionMnist({
-      cacheDir,
-      manifest: tiny.manifest,
-      fetch: makeFetch(log),
-      onProgress: (e) => events.push(e),
-    });
+    await downloadFashionMnist(
+      base({ mirrors: [server.url('good')], onProgress: (e) => events.push(e) }),
+    );
     expect(events.filter((e) => e.status === 'cached')).toHaveLength(3);
-    expect(log.every((u) => u.endsWith('t10k-labels-idx1-ubyte.gz'))).toBe(true);
-    const fixed = gunzipSync(await readFile(join(cacheDir, 't10k-labels-idx1-ubyte.gz')));
-    expect(new Uint8Array(fixed)).toEqual(tiny.contents.testLabels);
-  });
-
-  it('fails with every mirror named when no mirror has the right content, writing nothing', async () => {
-    const error = await downloadFashionMnist({
-      cacheDir,
-      manifest: tiny.manifest,
-      fetch: makeFetch([], true),
-    }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'DOWNLOAD_FAILED' });
-    const message = (error as Error).message;
-    expect(message).toContain('https://a.test/t10k-labels-idx1-ubyte.gz failed: fetch failed');
-    expect(message).toContain('expected decompressed sha256');
-    expect(message).toContain('FMNIST_DATA_DIR');
-    expect(await readdir(cacheDir)).not.toContain('t10k-labels-idx1-ubyte.gz');
-  });
-
-  it('reports HTTP errors with their status', async () => {
-    const notFound: typeof fetch = async () =>
-      new Response('', { status: 404, statusText: 'Not Found' });
-    await expect(
-      downloadFashionMnist({ cacheDir, manifest: tiny.manifest, fetch: notFound }),
-    ).rejects.toThrow(
-      /expected HTTP 200 from https:\/\/a.test\/train-images-idx3-ubyte.gz, found 404 Not Found/,
+    expect([...server.hits.keys()]).toEqual([`/good/t10k-labels-idx1-ubyte.gz`]);
+    expect(new Uint8Array(await readFile(join(cacheDir, 't10k-labels-idx1-ubyte')))).toEqual(
+      tiny.contents.testLabels,
     );
   });
 
-  it('stops at once when aborted', async () => {
-    const controller = new AbortController();
-    controller.abort();
-    const aborting: typeof fetch = async (_input, init) => {
-      init?.signal?.throwIfAborted();
-      return new Response('');
-    };
-    await expect(
-      downloadFashionMnist({
-        cacheDir,
-        manifest: tiny.manifest,
-        fetch: aborting,
-        signal: controller.signal,
-      }),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+  it('loads through loadFashionMnist with mirrors as an option', async () => {
+    const data = await loadFashionMnist({
+      env: {},
+      cacheDir,
+      systemDirs: [],
+      manifest: tiny.manifest,
+      mirrors: [server.url('error500'), server.url('good')],
+      retries: 0,
+    });
+    expect(data.source.kind).toBe('download');
+    expect(data.verified).toBe(true);
+    expect(data.train.count).toBe(200);
   });
 });

@@ -73,6 +73,6 @@ describe('locateFashionMnist', () => {
     );
     await expect(
       locateFashionMnist({ ...base(), env: { FMNIST_DATA_DIR: join(root, 'empty') } }),
-    ).rejects.toThrow(/point FMNIST_DATA_DIR at the directory/);
+    ).rejects.toThrow(/apt-get install dataset-fashion-mnist.*FMNIST_DATA_DIR.*fmnist data fetch/);
   });
 });

@@ -72,10 +72,10 @@ export async function locateFashionMnist(
   if (explicit !== undefined) {
     const found = await findDatasetFiles(explicit.location, manifest);
     if (!found.complete) {
-      const names = found.missing.map((r) => manifest.files[r].fileName);
+      const missing = found.missing.map((r) => manifest.files[r].fileName);
       throw new DatasetError(
         'FILES_NOT_FOUND',
-        `expected ${manifest.name}'s four IDX files (gzipped or not) in ${explicit.location} (${explicit.what}), found none of ${names.join(', ')}: put the files there, or point ${explicit.what} at the directory that has them.`,
+        `expected ${manifest.name}'s four IDX files (gzipped or not) in ${explicit.location} (${explicit.what}), found ${missing.join(', ')} missing. Get them one of three ways: install them (sudo apt-get install dataset-fashion-mnist, then unset ${explicit.what} or point it at /usr/share/datasets/fashion-mnist); put them in this directory (or point FMNIST_DATA_DIR / dir at one that has them); or leave out dir and FMNIST_DATA_DIR so loadFashionMnist downloads them into the cache (or run \`fmnist data fetch\`).`,
       );
     }
     return {

@@ -12,8 +12,16 @@ const gunzipAsync = promisify(gunzip);
  * @throws {DatasetError} `GZIP_INVALID` for broken gzip data; file-system errors pass through.
  */
 export async function readFileBytes(path: string): Promise<Uint8Array> {
+  return (await readFileContent(path)).bytes;
+}
+
+/** Like {@link readFileBytes}, and says whether the file was gzip-compressed. */
+export async function readFileContent(
+  path: string,
+): Promise<{ bytes: Uint8Array; compressed: boolean }> {
   const raw = await readFile(path);
-  return gunzipBytesNode(raw, path);
+  const bytes = await gunzipBytesNode(raw, path);
+  return { bytes, compressed: bytes !== raw };
 }
 
 /** Decompresses `bytes` with node:zlib when they are gzip, else returns them. */
