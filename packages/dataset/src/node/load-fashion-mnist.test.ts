@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTinyDataset, writeTinyDataset } from '../../test/make-tiny-dataset.js';
 import { CLASS_NAMES } from '../class-names.js';
 import { loadFashionMnist } from './load-fashion-mnist.js';
@@ -71,24 +71,112 @@ describe('loadFashionMnist on generated data', () => {
 
 const SYSTEM = '/usr/share/datasets/fashion-mnist';
 
-describe.skipIf(!existsSync(SYSTEM))('loadFashionMnist on the real files', () => {
-  it('finds the system copy, verifies it and matches NumPy', async () => {
-    const data = await loadFashionMnist({ env: {}, cacheDir: join(root, 'none'), download: false });
-    expect(data.source).toMatchObject({ kind: 'system', location: SYSTEM });
-    expect(data.verified).toBe(true);
-    expect([data.train.count, data.test.count]).toEqual([60000, 10000]);
-    expect(data.train.shape).toEqual([28, 28]);
-    // Reference values from NumPy reading the same files (np.frombuffer(gzip..., offset=16/8)).
-    expect(Array.from(data.train.labels.subarray(0, 10))).toEqual([9, 0, 0, 3, 0, 2, 7, 2, 5, 5]);
-    expect(Array.from(data.test.labels.subarray(0, 10))).toEqual([9, 2, 1, 1, 6, 1, 4, 6, 5, 7]);
-    const sum = (a: Uint8Array) => a.reduce((s, v) => s + v, 0);
-    expect(sum(data.train.images)).toBe(3431114169);
-    expect(sum(data.test.images)).toBe(573469082);
-    expect(sum(data.train.images.subarray(0, 784))).toBe(76247);
-    for (const split of [data.train, data.test]) {
-      const counts = new Array(CLASS_NAMES.length).fill(0);
-      for (const label of split.labels) counts[label] += 1;
-      expect(new Set(counts)).toEqual(new Set([split.count / 10]));
-    }
+describe('loadFashionMnist warm cache (XDG_CACHE_HOME in a temp dir)', () => {
+  const tiny = makeTinyDataset(50, 10, 28, 28);
+  let sys: string;
+  let xdg: string;
+  const options = () => ({
+    env: { XDG_CACHE_HOME: xdg },
+    systemDirs: [sys],
+    manifest: tiny.manifest,
   });
+  const cached = (name: string) => join(xdg, 'fmnist', name);
+
+  beforeEach(async () => {
+    sys = await mkdtemp(join(root, 'sys-'));
+    xdg = await mkdtemp(join(root, 'xdg-'));
+    await writeTinyDataset(sys, tiny);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('keeps a verified raw copy after a .gz load, and the next load reads it without hashing', async () => {
+    const cold = await loadFashionMnist(options());
+    expect(cold.source.kind).toBe('system');
+    expect(new Uint8Array(await readFile(cached('train-images-idx3-ubyte')))).toEqual(
+      tiny.contents.trainImages,
+    );
+    const stamp = JSON.parse(await readFile(cached('fmnist-cache.json'), 'utf8'));
+    expect(stamp.files['train-labels-idx1-ubyte']).toMatchObject({
+      size: tiny.contents.trainLabels.length,
+      sha256: tiny.manifest.files.trainLabels.sha256,
+    });
+    expect((await readdir(join(xdg, 'fmnist'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    const warm = await loadFashionMnist(options());
+    expect(warm.source).toMatchObject({ kind: 'cache', location: join(xdg, 'fmnist') });
+    expect(warm.verified).toBe(true);
+    expect(digest).not.toHaveBeenCalled();
+    expect(warm.train.images).toEqual(cold.train.images);
+    expect(warm.test.labels).toEqual(cold.test.labels);
+  });
+
+  it('re-verifies a changed cache copy, drops it when it is corrupt, and falls back', async () => {
+    await loadFashionMnist(options());
+    const path = cached('t10k-images-idx3-ubyte');
+    const bytes = new Uint8Array(await readFile(path));
+    bytes[bytes.length - 1] ^= 0xff; // same size, new mtime
+    await writeFile(path, bytes);
+    await utimes(path, new Date(), new Date(Date.now() + 5000));
+    const again = await loadFashionMnist(options());
+    expect(again.source.kind).toBe('system');
+    expect(again.verified).toBe(true);
+    expect(new Uint8Array(await readFile(path))).toEqual(tiny.contents.testImages);
+    // Cut short: size mismatch, and the rest of the data is not valid IDX.
+    await writeFile(path, bytes.subarray(0, 100));
+    const third = await loadFashionMnist(options());
+    expect(third.source.kind).toBe('system');
+    expect((await loadFashionMnist(options())).source.kind).toBe('cache');
+  });
+
+  it('hashes a touched but intact cache copy once, then trusts it again', async () => {
+    await loadFashionMnist(options());
+    const path = cached('train-labels-idx1-ubyte');
+    await utimes(path, new Date(), new Date(Date.now() + 5000));
+    const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+    const again = await loadFashionMnist(options());
+    expect(again.source.kind).toBe('cache');
+    expect(digest).toHaveBeenCalledTimes(1);
+    digest.mockClear();
+    await loadFashionMnist(options());
+    expect(digest).not.toHaveBeenCalled();
+  });
+
+  it('writes no cache with cache: false, and never caches unverified data', async () => {
+    await loadFashionMnist({ ...options(), cache: false });
+    expect(existsSync(join(xdg, 'fmnist'))).toBe(false);
+    await loadFashionMnist({ ...options(), manifest: undefined });
+    expect(existsSync(join(xdg, 'fmnist'))).toBe(false);
+  });
+});
+
+describe.skipIf(!existsSync(SYSTEM))('loadFashionMnist on the real files', () => {
+  it('loads with no options: verified, 6,000 of every class, known first and last labels, then warm', async () => {
+    vi.stubEnv('XDG_CACHE_HOME', await mkdtemp(join(root, 'real-')));
+    vi.stubEnv('FMNIST_DATA_DIR', '');
+    try {
+      const data = await loadFashionMnist();
+      expect(data.source).toMatchObject({ kind: 'system', location: SYSTEM });
+      expect(data.verified).toBe(true);
+      expect([data.train.count, data.test.count]).toEqual([60000, 10000]);
+      expect(data.train.shape).toEqual([28, 28]);
+      const counts = new Array(CLASS_NAMES.length).fill(0);
+      for (const label of data.train.labels) counts[label] += 1;
+      expect(counts).toEqual(new Array(10).fill(6000));
+      expect(Array.from(data.test.labels.subarray(0, 3))).toEqual([9, 2, 1]);
+      expect(Array.from(data.test.labels.subarray(-3))).toEqual([8, 1, 5]);
+      // Reference values from NumPy reading the same files (np.frombuffer(gzip..., offset=16/8)).
+      expect(Array.from(data.train.labels.subarray(0, 10))).toEqual([9, 0, 0, 3, 0, 2, 7, 2, 5, 5]);
+      const sum = (a: Uint8Array) => a.reduce((s, v) => s + v, 0);
+      expect(sum(data.train.images)).toBe(3431114169);
+      expect(sum(data.test.images)).toBe(573469082);
+      const warm = await loadFashionMnist();
+      expect(warm.source.kind).toBe('cache');
+      expect(warm.verified).toBe(true);
+      expect(warm.test.labels).toEqual(data.test.labels);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }, 30_000);
 });

@@ -19,9 +19,10 @@ export async function readFileBytes(path: string): Promise<Uint8Array> {
 export async function readFileContent(
   path: string,
 ): Promise<{ bytes: Uint8Array; compressed: boolean }> {
-  const raw = await readFile(path);
-  const bytes = await gunzipBytesNode(raw, path);
-  return { bytes, compressed: bytes !== raw };
+  const file = await readFile(path);
+  // A plain Uint8Array over the same memory: callers get the type they asked for, not a Buffer.
+  const raw = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
+  return { bytes: await gunzipBytesNode(raw, path), compressed: isGzip(raw) };
 }
 
 /** Decompresses `bytes` with node:zlib when they are gzip, else returns them. */
