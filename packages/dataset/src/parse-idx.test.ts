@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { idxArrayArb, mutated } from '../test/idx-arbitraries.js';
 import { encodeIdx } from './encode-idx.js';
 import { DatasetError } from './errors.js';
-import type { IdxArray } from './idx-array.js';
 import { parseIdx } from './parse-idx.js';
 
 const catchError = (fn: () => unknown): DatasetError => {
@@ -15,30 +15,7 @@ const catchError = (fn: () => unknown): DatasetError => {
   throw new Error('expected a DatasetError');
 };
 
-const shapeArb = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 4 });
-const idxArb: fc.Arbitrary<IdxArray> = shapeArb.chain((shape) => {
-  const n = shape.reduce((a, b) => a * b, 1);
-  return fc.oneof(
-    fc
-      .uint8Array({ minLength: n, maxLength: n })
-      .map((data) => ({ dtype: 'uint8' as const, shape, data })),
-    fc
-      .int8Array({ minLength: n, maxLength: n })
-      .map((data) => ({ dtype: 'int8' as const, shape, data })),
-    fc
-      .int16Array({ minLength: n, maxLength: n })
-      .map((data) => ({ dtype: 'int16' as const, shape, data })),
-    fc
-      .int32Array({ minLength: n, maxLength: n })
-      .map((data) => ({ dtype: 'int32' as const, shape, data })),
-    fc
-      .float32Array({ minLength: n, maxLength: n, noDefaultInfinity: true })
-      .map((data) => ({ dtype: 'float32' as const, shape, data })),
-    fc
-      .float64Array({ minLength: n, maxLength: n })
-      .map((data) => ({ dtype: 'float64' as const, shape, data })),
-  );
-});
+const idxArb = idxArrayArb;
 
 describe('parseIdx', () => {
   it('decodes a hand-written big-endian file', () => {
@@ -110,5 +87,37 @@ describe('parseIdx', () => {
     expect(catchError(() => parseIdx(Uint8Array.of(1, 2, 3, 4))).message).toContain(
       'is this an IDX file?',
     );
+  });
+});
+
+describe('parseIdx on random and mutated bytes', () => {
+  // Either a well-formed IdxArray or a DatasetError: never another error, never a wrong result.
+  const check = (bytes: Uint8Array) => {
+    let result: ReturnType<typeof parseIdx>;
+    try {
+      result = parseIdx(bytes);
+    } catch (error) {
+      expect(DatasetError.isInstance(error)).toBe(true);
+      return;
+    }
+    expect(result.data.length).toBe(result.shape.reduce((a, b) => a * b, 1));
+  };
+
+  it('returns or throws DatasetError for random bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), check), { numRuns: 1000 });
+    // Random bytes behind a plausible IDX prefix, so the checks past the magic run too.
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0x08, 0x09, 0x0b, 0x0c, 0x0d, 0x0e, 0x0a, 0xff),
+        fc.integer({ min: 0, max: 6 }),
+        fc.uint8Array({ maxLength: 64 }),
+        (type, rank, rest) => check(Uint8Array.of(0, 0, type, rank, ...rest)),
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('returns or throws DatasetError for mutated valid files', () => {
+    fc.assert(fc.property(mutated(idxArb.map(encodeIdx)), check), { numRuns: 1000 });
   });
 });
