@@ -116,7 +116,7 @@ describe('loadFashionMnist warm cache (XDG_CACHE_HOME in a temp dir)', () => {
     await loadFashionMnist(options());
     const path = cached('t10k-images-idx3-ubyte');
     const bytes = new Uint8Array(await readFile(path));
-    bytes[bytes.length - 1] ^= 0xff; // same size, new mtime
+    bytes[bytes.length - 1] = (bytes.at(-1) ?? 0) ^ 0xff; // same size, new mtime
     await writeFile(path, bytes);
     await utimes(path, new Date(), new Date(Date.now() + 5000));
     const again = await loadFashionMnist(options());
