@@ -1,0 +1,55 @@
+/** One backend's line of `fmnist bench`. */
+export type BenchResult =
+  | {
+      backend: string;
+      available: true;
+      reason: string;
+      msPerStep: number;
+      secondsPerEpoch: number;
+      samplesPerSecond: number;
+      peakRssBytes: number;
+      steps: number;
+      batchSize: number;
+    }
+  | { backend: string; available: false; reason: string };
+
+/** What `fmnist bench` measured. */
+export interface BenchReport {
+  preset: string;
+  dataset?: { location: string; kind: string; coldSeconds: number; warmSeconds: number; trainCount: number };
+  results: BenchResult[];
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** The bench report as an aligned table, one row per backend. */
+export function formatBench(report: BenchReport): string {
+  const lines: string[] = [];
+  if (report.dataset) {
+    const d = report.dataset;
+    lines.push(
+      `dataset: ${d.location} (${d.kind}) — cold load ${d.coldSeconds.toFixed(2)}s, warm load ${d.warmSeconds.toFixed(2)}s`,
+    );
+  }
+  const first = report.results.find((r) => r.available);
+  lines.push(
+    `preset ${report.preset}${first?.available ? `, batch ${first.batchSize}, median of ${first.steps} timed steps` : ''}`,
+    '',
+  );
+  const header = ['backend', 'ms/step', 's/epoch', 'samples/s', 'peak RSS'];
+  const rows = report.results.map((r) =>
+    r.available
+      ? [r.backend, r.msPerStep.toFixed(1), r.secondsPerEpoch.toFixed(1), Math.round(r.samplesPerSecond).toString(), megabytes(r.peakRssBytes)]
+      : [r.backend, 'not available:', r.reason],
+  );
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.filter((row) => row.length === header.length).map((row) => row[i]?.length ?? 0)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : cells.length === header.length ? cell.padStart(widths[i] ?? 0) : cell))
+      .join('  ')
+      .trimEnd();
+  lines.push(line(header), ...rows.map(line));
+  return lines.join('\n');
+}

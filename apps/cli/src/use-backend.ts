@@ -1,0 +1,21 @@
+import { type BackendChoice, type BackendName, selectBackend } from '@fmnist/train';
+import pc from 'picocolors';
+
+/** The values `--backend` takes. */
+export const BACKEND_CHOICES = ['auto', 'node', 'wasm', 'cpu'] as const;
+
+/**
+ * Activate a tfjs backend (`--backend`) and say on stderr which one runs and why, and why each
+ * one tried before it was passed over.
+ */
+export async function useBackend(
+  preference: BackendName | 'auto',
+  stream: NodeJS.WritableStream = process.stderr,
+): Promise<BackendChoice> {
+  const choice = await selectBackend(preference);
+  stream.write(`${pc.bold('Backend')}: ${choice.name} — ${choice.reason}\n`);
+  for (const skipped of choice.passedOver) {
+    stream.write(pc.dim(`  passed over ${skipped.name}: ${skipped.reason}\n`));
+  }
+  return choice;
+}
