@@ -1,0 +1,70 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTinyDataset } from '../../test/create-tiny-dataset.js';
+import { runCli } from '../../test/run-cli.js';
+import { trainTinyRun } from '../../test/train-tiny-run.js';
+
+let runA: string;
+let runB: string;
+
+beforeAll(async () => {
+  const dataDir = await createTinyDataset();
+  [runA, runB] = await Promise.all([
+    trainTinyRun(dataDir),
+    trainTinyRun(dataDir, ['--preset', 'mlp-sgd', '--name', 'second']),
+  ]);
+});
+
+describe('fmnist report', () => {
+  it('prints a run as text: settings, history, metrics, reports', async () => {
+    const result = await runCli(['report', runA]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Run mlp-adam — completed — /);
+    expect(result.stdout).toContain('2/2 epochs, batch 50, validation holdout 0.1, seed 0');
+    expect(result.stdout).toContain('backend:     wasm');
+    expect(result.stdout).toMatch(/epoch\s+loss\s+accuracy\s+val_loss\s+val_accuracy\s+seconds/);
+    expect(result.stdout).toMatch(/test {8}loss \d\.\d{4}/);
+    expect(result.stdout).toContain('weighted avg');
+    expect(result.stdout).toContain('Pred Bag');
+  });
+
+  it('compares several runs in a table first', async () => {
+    const result = await runCli(['report', runA, runB]);
+    expect(result.code).toBe(0);
+    const [table] = result.stdout.split('\n\n');
+    expect(table).toMatch(/^run\s+status\s+epochs\s+train acc\s+val acc\s+test loss\s+test acc\s+directory/);
+    expect(table).toMatch(/\nmlp-adam\s+completed\s+2\/2/);
+    expect(table).toMatch(/\nsecond\s+completed\s+2\/2/);
+    expect(result.stdout.match(/^Run /gm)).toHaveLength(2);
+  });
+
+  it('renders markdown', async () => {
+    const result = await runCli(['report', runA, '--format', 'md']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Run mlp-adam/);
+  });
+
+  it('prints the records as JSON: one object, or an array for several', async () => {
+    const one = await runCli(['report', runA, '--format', 'json']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ name: 'mlp-adam', status: 'completed', schemaVersion: 1 });
+    const two = await runCli(['report', runA, runB, '--format', 'json']);
+    expect((JSON.parse(two.stdout) as { name: string }[]).map((r) => r.name)).toEqual(['mlp-adam', 'second']);
+  });
+
+  it('exits 1 for a damaged record', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fmnist-cli-damaged-'));
+    await writeFile(join(dir, 'run.json'), '{"schemaVersion": 1, "name": 3}');
+    const result = await runCli(['report', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not a valid run record');
+  });
+
+  it('exits 2 for an unknown format', async () => {
+    const result = await runCli(['report', runA, '--format', 'html']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Allowed choices are text, md, json');
+  });
+});
