@@ -12,10 +12,10 @@ const SCALE = Float32Array.from({ length: 256 }, (_, x) => x / 255);
  * ```
  */
 export function toFloat32(
-  pixels: Uint8Array,
-  out: Float32Array = new Float32Array(pixels.length),
+  images: Uint8Array,
+  out: Float32Array = new Float32Array(images.length),
   outOffset = 0,
 ): Float32Array {
-  for (let i = 0; i < pixels.length; i += 1) out[outOffset + i] = SCALE[pixels[i] ?? 0] ?? 0;
+  for (let i = 0; i < images.length; i += 1) out[outOffset + i] = SCALE[images[i] ?? 0] ?? 0;
   return out;
 }
