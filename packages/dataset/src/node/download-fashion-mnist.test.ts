@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -154,6 +154,20 @@ describe('downloadFashionMnist against a local HTTP server', () => {
     expect(new Uint8Array(await readFile(join(cacheDir, 't10k-labels-idx1-ubyte')))).toEqual(
       tiny.contents.testLabels,
     );
+  });
+
+  it('removes temporary files a killed download left long ago, but not fresh ones', async () => {
+    await mkdir(cacheDir, { recursive: true });
+    const old = join(cacheDir, 'train-images-idx3-ubyte.gz.123.abcd.part');
+    const fresh = join(cacheDir, 'train-labels-idx1-ubyte.gz.456.ef01.part');
+    await writeFile(old, 'partial');
+    await writeFile(fresh, 'partial');
+    const past = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(old, past, past);
+    await downloadFashionMnist(base({ mirrors: [server.url('good')] }));
+    const names = await readdir(cacheDir);
+    expect(names).not.toContain('train-images-idx3-ubyte.gz.123.abcd.part');
+    expect(names).toContain('train-labels-idx1-ubyte.gz.456.ef01.part');
   });
 
   it('loads through loadFashionMnist with mirrors as an option', async () => {

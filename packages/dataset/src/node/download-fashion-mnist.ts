@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { computeSha256 } from '../compute-sha256.js';
 import { DatasetError } from '../errors.js';
@@ -88,6 +88,7 @@ export async function downloadFashionMnist(
   const retryDelayMs = options.retryDelayMs ?? 500;
   const notify = options.onProgress ?? (() => {});
   await mkdir(cacheDir, { recursive: true });
+  await removeStaleTemporaries(cacheDir);
   const existing = await findDatasetFiles(cacheDir, manifest);
   const files: Partial<DatasetFilePaths> = {};
   for (const role of DATASET_FILE_ROLES) {
@@ -292,6 +293,22 @@ async function isCachedAndGood(
     return true;
   } catch {
     return false;
+  }
+}
+
+// Temporary files left by a process that was killed mid-download or mid-write. Never picked up
+// as data (their names do not match), but they take space; an hour's age keeps clear of a
+// download still running in another process.
+async function removeStaleTemporaries(cacheDir: string): Promise<void> {
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const name of await readdir(cacheDir)) {
+    if (!name.endsWith('.part') && !name.endsWith('.tmp')) continue;
+    const path = join(cacheDir, name);
+    try {
+      if ((await stat(path)).mtimeMs < cutoff) await rm(path, { force: true });
+    } catch {
+      // Gone already (another process cleaned it up).
+    }
   }
 }
 
