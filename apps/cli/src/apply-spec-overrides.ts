@@ -18,7 +18,11 @@ export interface SpecOverrides {
 }
 
 /** The optimizer names `--optimizer` takes (Keras' spellings work too, in any case). */
-export const OPTIMIZER_CHOICES = ['adam', 'rmsprop', 'sgd'] as const satisfies readonly OptimizerName[];
+export const OPTIMIZER_CHOICES = [
+  'adam',
+  'rmsprop',
+  'sgd',
+] as const satisfies readonly OptimizerName[];
 
 /**
  * The effective spec: the preset's or file's spec with the command line's optimizer flags applied,

@@ -65,7 +65,8 @@ export function toExitCode(error: unknown): ExitCode {
   if (error instanceof CommanderError) {
     return COMMANDER_OK.has(error.code) ? EXIT_CODES.ok : EXIT_CODES.usage;
   }
-  if (CliError.isInstance(error)) return error.kind === 'usage' ? EXIT_CODES.usage : EXIT_CODES.failure;
+  if (CliError.isInstance(error))
+    return error.kind === 'usage' ? EXIT_CODES.usage : EXIT_CODES.failure;
   if (ModelsError.isInstance(error) && error.code === 'UNKNOWN_PRESET') return EXIT_CODES.usage;
   if (TrainError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
   if (DatasetError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
@@ -90,7 +91,10 @@ export function formatError(error: unknown, verbose: boolean): string {
     lines.push(`error: ${error.message}`);
   } else if (error instanceof Error) {
     lines.push(`error: ${error.message}`);
-    if (!verbose) lines.push('This looks like a bug in fmnist: run again with --verbose and report the output.');
+    if (!verbose)
+      lines.push(
+        'This looks like a bug in fmnist: run again with --verbose and report the output.',
+      );
   } else {
     lines.push(`error: ${String(error)}`);
   }
@@ -98,7 +102,9 @@ export function formatError(error: unknown, verbose: boolean): string {
     let current: unknown = error;
     let depth = 0;
     while (current instanceof Error && depth < 5) {
-      lines.push(depth === 0 ? (current.stack ?? '') : `caused by: ${current.stack ?? current.message}`);
+      lines.push(
+        depth === 0 ? (current.stack ?? '') : `caused by: ${current.stack ?? current.message}`,
+      );
       current = current.cause;
       depth += 1;
     }

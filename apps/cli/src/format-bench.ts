@@ -16,7 +16,13 @@ export type BenchResult =
 /** What `fmnist bench` measured. */
 export interface BenchReport {
   preset: string;
-  dataset?: { location: string; kind: string; coldSeconds: number; warmSeconds: number; trainCount: number };
+  dataset?: {
+    location: string;
+    kind: string;
+    coldSeconds: number;
+    warmSeconds: number;
+    trainCount: number;
+  };
   results: BenchResult[];
 }
 
@@ -39,15 +45,30 @@ export function formatBench(report: BenchReport): string {
   const header = ['backend', 'ms/step', 's/epoch', 'samples/s', 'peak RSS'];
   const rows = report.results.map((r) =>
     r.available
-      ? [r.backend, r.msPerStep.toFixed(1), r.secondsPerEpoch.toFixed(1), Math.round(r.samplesPerSecond).toString(), megabytes(r.peakRssBytes)]
+      ? [
+          r.backend,
+          r.msPerStep.toFixed(1),
+          r.secondsPerEpoch.toFixed(1),
+          Math.round(r.samplesPerSecond).toString(),
+          megabytes(r.peakRssBytes),
+        ]
       : [r.backend, 'not available:', r.reason],
   );
   const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.filter((row) => row.length === header.length).map((row) => row[i]?.length ?? 0)),
+    Math.max(
+      h.length,
+      ...rows.filter((row) => row.length === header.length).map((row) => row[i]?.length ?? 0),
+    ),
   );
   const line = (cells: string[]) =>
     cells
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : cells.length === header.length ? cell.padStart(widths[i] ?? 0) : cell))
+      .map((cell, i) =>
+        i === 0
+          ? cell.padEnd(widths[0] ?? 0)
+          : cells.length === header.length
+            ? cell.padStart(widths[i] ?? 0)
+            : cell,
+      )
       .join('  ')
       .trimEnd();
   lines.push(line(header), ...rows.map(line));

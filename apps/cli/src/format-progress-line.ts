@@ -39,7 +39,10 @@ export function formatStepTime(secondsPerStep: number): string {
  * One Keras-style progress line:
  * `Epoch 3/100  300/300 ━━━━━━━━━━━━━━━━━━━━ 4s 13ms/step - loss: 0.4123 - accuracy: 0.8512 - val_loss: 0.4410 - val_accuracy: 0.8421`.
  */
-export function formatProgressLine(line: ProgressLine, options: FormatProgressLineOptions = {}): string {
+export function formatProgressLine(
+  line: ProgressLine,
+  options: FormatProgressLineOptions = {},
+): string {
   const width = options.width ?? 20;
   const dim = options.dimRemaining ?? ((text: string) => text.replaceAll('━', '─'));
   const done = line.steps > 0 ? Math.min(width, Math.floor((line.step / line.steps) * width)) : 0;

@@ -3,8 +3,19 @@ import type { RunRecord } from '@fmnist/metrics';
 const fixed = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(4));
 
 /** One aligned row per run: status, epochs, and the final loss and accuracy per split. */
-export function formatRunComparison(runs: readonly { record: RunRecord; location: string }[]): string {
-  const header = ['run', 'status', 'epochs', 'train acc', 'val acc', 'test loss', 'test acc', 'directory'];
+export function formatRunComparison(
+  runs: readonly { record: RunRecord; location: string }[],
+): string {
+  const header = [
+    'run',
+    'status',
+    'epochs',
+    'train acc',
+    'val acc',
+    'test loss',
+    'test acc',
+    'directory',
+  ];
   const rows = runs.map(({ record, location }) => [
     record.name,
     record.status,
@@ -15,7 +26,9 @@ export function formatRunComparison(runs: readonly { record: RunRecord; location
     fixed(record.metrics?.test?.accuracy),
     location,
   ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)),
+  );
   const left = new Set([0, 1, 7]);
   const line = (cells: string[]) =>
     cells

@@ -1,7 +1,8 @@
 import type { RunHistoryEntry, RunRecord } from '@fmnist/metrics';
 import { formatEvaluation } from './format-evaluation.js';
 
-const fixed = (value: number | undefined, digits = 4) => (value === undefined ? '-' : value.toFixed(digits));
+const fixed = (value: number | undefined, digits = 4) =>
+  value === undefined ? '-' : value.toFixed(digits);
 
 function describeLayers(spec: Record<string, unknown>): string {
   const layers = Array.isArray(spec.layers) ? (spec.layers as Record<string, unknown>[]) : [];
@@ -43,10 +44,14 @@ function historyTable(history: readonly RunHistoryEntry[], max: number): string[
     fixed(h.valAccuracy),
     h.seconds.toFixed(1),
   ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: string[]) => `  ${cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ')}`;
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)),
+  );
+  const line = (cells: string[]) =>
+    `  ${cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ')}`;
   const lines = [line(header), ...rows.map(line)];
-  if (shown.length < history.length) lines.splice(1, 0, `  … ${history.length - shown.length} earlier epochs`);
+  if (shown.length < history.length)
+    lines.splice(1, 0, `  … ${history.length - shown.length} earlier epochs`);
   return lines;
 }
 
@@ -54,7 +59,11 @@ function historyTable(history: readonly RunHistoryEntry[], max: number): string[
  * A run record as plain text for a terminal: what ran and where, the last epochs of its history,
  * final metrics, then the classification report and confusion matrix as the notebook prints them.
  */
-export function formatRunText(record: RunRecord, location: string, options: { maxEpochs?: number } = {}): string {
+export function formatRunText(
+  record: RunRecord,
+  location: string,
+  options: { maxEpochs?: number } = {},
+): string {
   const { config, environment, data } = record;
   const validation =
     config.validation.mode === 'holdout'
@@ -74,18 +83,24 @@ export function formatRunText(record: RunRecord, location: string, options: { ma
       `  data:        ${data.source.location} (${data.source.kind}, ${data.verified ? 'verified Fashion-MNIST' : 'not verified as Fashion-MNIST'}): ${data.train} train / ${data.validation} validation / ${data.test} test`,
     );
   }
-  lines.push(`  created:     ${record.createdAt}${record.finishedAt ? `, finished ${record.finishedAt}` : ''}`);
+  lines.push(
+    `  created:     ${record.createdAt}${record.finishedAt ? `, finished ${record.finishedAt}` : ''}`,
+  );
   if (record.error) lines.push(`  error:       ${record.error.message}`);
   for (const event of record.events ?? []) {
-    if (event.type !== 'resumed') lines.push(`  note:        epoch ${event.epoch}: ${event.message}`);
+    if (event.type !== 'resumed')
+      lines.push(`  note:        epoch ${event.epoch}: ${event.message}`);
   }
-  if (record.history.length > 0) lines.push('', 'History:', ...historyTable(record.history, options.maxEpochs ?? 10));
+  if (record.history.length > 0)
+    lines.push('', 'History:', ...historyTable(record.history, options.maxEpochs ?? 10));
   const metrics = record.metrics ?? {};
   const splits = (['train', 'validation', 'test'] as const).filter((split) => metrics[split]);
   if (splits.length > 0) {
     lines.push('', 'Final metrics:');
     for (const split of splits) {
-      lines.push(`  ${split.padEnd(11)} loss ${fixed(metrics[split]?.loss)}  accuracy ${fixed(metrics[split]?.accuracy)}`);
+      lines.push(
+        `  ${split.padEnd(11)} loss ${fixed(metrics[split]?.loss)}  accuracy ${fixed(metrics[split]?.accuracy)}`,
+      );
     }
   }
   lines.push('');

@@ -19,7 +19,9 @@ export function handleInterrupt(stream: NodeJS.WritableStream = process.stderr):
       process.exit(EXIT_CODES.interrupted);
     }
     stream.write(
-      pc.yellow('\nInterrupting: finishing the current batch and saving (Ctrl-C again to quit now)…\n'),
+      pc.yellow(
+        '\nInterrupting: finishing the current batch and saving (Ctrl-C again to quit now)…\n',
+      ),
     );
     controller.abort();
   };

@@ -26,7 +26,8 @@ export function parseNonNegativeInteger(text: string): number {
 /** Any whole number (`--seed`). */
 export function parseInteger(text: string): number {
   const value = toNumber(text);
-  if (!Number.isSafeInteger(value)) throw new InvalidArgumentError(`Expected a whole number, e.g. 42.`);
+  if (!Number.isSafeInteger(value))
+    throw new InvalidArgumentError(`Expected a whole number, e.g. 42.`);
   return value;
 }
 

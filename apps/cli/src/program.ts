@@ -32,7 +32,9 @@ function addUsageHints(command: Command, path: string): void {
   }
   const flags = command.options.map((o) => o.long ?? o.short ?? '').filter(Boolean);
   command.showHelpAfterError(
-    pc.dim(`Options of ${path}: ${[...flags, '--help'].join(', ')}. Run "${path} --help" for more.`),
+    pc.dim(
+      `Options of ${path}: ${[...flags, '--help'].join(', ')}. Run "${path} --help" for more.`,
+    ),
   );
 }
 

@@ -22,7 +22,10 @@ export interface DatasetImage {
  * longer side scaled to `size` by area averaging (every source pixel counts by the area it
  * covers), centred, the rest filled with background.
  */
-export function toDatasetImage(image: GrayImage, options: ToDatasetImageOptions = {}): DatasetImage {
+export function toDatasetImage(
+  image: GrayImage,
+  options: ToDatasetImageOptions = {},
+): DatasetImage {
   const size = options.size ?? 28;
   const { width, height, pixels } = image;
   let borderSum = 0;

@@ -10,13 +10,26 @@ beforeAll(async () => {
 
 describe('fmnist bench', () => {
   it('times every backend that loads in its own process and says why the others do not', async () => {
-    const result = await runCli(['bench', '--steps', '2', '--batch-size', '50', '--data-dir', dataDir, '--json']);
+    const result = await runCli([
+      'bench',
+      '--steps',
+      '2',
+      '--batch-size',
+      '50',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.preset).toBe('mlp-adam');
     expect(report.dataset.coldSeconds).toBeGreaterThan(0);
     expect(report.dataset.warmSeconds).toBeGreaterThan(0);
-    expect(report.results.map((r: { backend: string }) => r.backend)).toEqual(['node', 'wasm', 'cpu']);
+    expect(report.results.map((r: { backend: string }) => r.backend)).toEqual([
+      'node',
+      'wasm',
+      'cpu',
+    ]);
     expect(report.results[0]).toMatchObject({ available: false });
     for (const result of report.results.slice(1)) {
       expect(result).toMatchObject({ available: true, steps: 2, batchSize: 50 });
@@ -27,7 +40,17 @@ describe('fmnist bench', () => {
   });
 
   it('prints a table for one backend', async () => {
-    const result = await runCli(['bench', '--backend', 'cpu', '--steps', '2', '--batch-size', '50', '--data-dir', dataDir]);
+    const result = await runCli([
+      'bench',
+      '--backend',
+      'cpu',
+      '--steps',
+      '2',
+      '--batch-size',
+      '50',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/cold load \d+\.\d\ds, warm load \d+\.\d\ds/);
     expect(result.stdout).toMatch(/backend\s+ms\/step\s+s\/epoch\s+samples\/s\s+peak RSS/);

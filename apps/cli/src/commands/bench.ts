@@ -1,7 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { getPreset } from '@fmnist/models';
-import { BACKEND_NAMES, type BackendName, measureTraining, selectBackend, TrainError } from '@fmnist/train';
+import {
+  BACKEND_NAMES,
+  type BackendName,
+  measureTraining,
+  selectBackend,
+  TrainError,
+} from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import { failure } from '../errors.js';
 import { type BenchReport, type BenchResult, formatBench } from '../format-bench.js';
@@ -54,7 +60,12 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
     return report;
   }
   process.stderr.write(`benchmarking ${choice.name}…\n`);
-  const speed = measureTraining({ spec, data: data.train, batchSize: flags.batchSize, steps: flags.steps });
+  const speed = measureTraining({
+    spec,
+    data: data.train,
+    batchSize: flags.batchSize,
+    steps: flags.steps,
+  });
   report.results.push({
     backend: choice.name,
     available: true,
@@ -89,7 +100,11 @@ function measureInChild(name: BackendName, flags: BenchFlags): BenchResult {
   ];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   if (child.status !== 0) {
-    const why = child.stderr.trim().split('\n').find((l) => l.includes('error')) ?? `exit ${child.status}`;
+    const why =
+      child.stderr
+        .trim()
+        .split('\n')
+        .find((l) => l.includes('error')) ?? `exit ${child.status}`;
     return { backend: name, available: false, reason: why };
   }
   const report = JSON.parse(child.stdout) as BenchReport;
@@ -102,11 +117,13 @@ export function addBenchCommand(program: Command): void {
     .command('bench')
     .summary('time training per backend, and the dataset load')
     .description(
-      'Time training steps of a preset on each backend that loads — ms/step, s/epoch, samples/s, peak RSS — and the dataset\'s cold and warm load times.',
+      "Time training steps of a preset on each backend that loads — ms/step, s/epoch, samples/s, peak RSS — and the dataset's cold and warm load times.",
     )
     .option('-p, --preset <name>', 'the preset to time', 'mlp-adam')
     .addOption(
-      new Option('--backend <name>', 'a backend, or all of them').choices(['all', 'auto', ...BACKEND_NAMES]).default('all'),
+      new Option('--backend <name>', 'a backend, or all of them')
+        .choices(['all', 'auto', ...BACKEND_NAMES])
+        .default('all'),
     )
     .option('-b, --batch-size <n>', 'images per step', parsePositiveInteger, 200)
     .option('--steps <n>', 'timed steps (after 3 untimed warm-up steps)', parsePositiveInteger, 20)
@@ -120,9 +137,14 @@ export function addBenchCommand(program: Command): void {
       if (flags.backend === 'all') {
         for (const name of BACKEND_NAMES) report.results.push(measureInChild(name, flags));
       }
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatBench(report)}\n`);
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatBench(report)}\n`,
+      );
       if (!report.results.some((r) => r.available)) {
-        throw failure('no backend could be timed', 'fmnist bench --backend cpu always works; see the reasons above.');
+        throw failure(
+          'no backend could be timed',
+          'fmnist bench --backend cpu always works; see the reasons above.',
+        );
       }
     });
 }

@@ -42,9 +42,9 @@ export function addDataFetchCommand(data: Command): void {
         });
       } catch (error) {
         if (!DatasetError.isInstance(error) || error.code !== 'DOWNLOAD_FAILED') throw error;
-        const { source: existing } = await locateFashionMnist(resolveSearchOptions(undefined)).catch(
-          () => ({ source: undefined }),
-        );
+        const { source: existing } = await locateFashionMnist(
+          resolveSearchOptions(undefined),
+        ).catch(() => ({ source: undefined }));
         throw failure(
           `could not download Fashion-MNIST: every mirror failed (see above)`,
           existing
@@ -54,7 +54,9 @@ export function addDataFetchCommand(data: Command): void {
         );
       }
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ location: source.location, files: source.files }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ location: source.location, files: source.files }, null, 2)}\n`,
+        );
       } else {
         process.stdout.write(`Fashion-MNIST is in ${source.location} (verified)\n`);
       }

@@ -27,7 +27,11 @@ export function addDataInfoCommand(data: Command): void {
         out.write(
           `${JSON.stringify(
             {
-              source: { kind: data.source.kind, location: data.source.location, files: data.source.files },
+              source: {
+                kind: data.source.kind,
+                location: data.source.location,
+                files: data.source.files,
+              },
               verified: data.verified,
               sha256: Object.fromEntries(data.checks.map((c) => [c.fileName, c.actualSha256])),
               splits: Object.fromEntries(
@@ -58,7 +62,9 @@ export function addDataInfoCommand(data: Command): void {
       const train = countClasses(data.train);
       const test = countClasses(data.test);
       for (const [i, name] of CLASS_NAMES.entries()) {
-        lines.push(`${`${i} ${name}`.padEnd(16)}${String(train[i]).padStart(8)}${String(test[i]).padStart(8)}`);
+        lines.push(
+          `${`${i} ${name}`.padEnd(16)}${String(train[i]).padStart(8)}${String(test[i]).padStart(8)}`,
+        );
       }
       lines.push(
         `${'total'.padEnd(16)}${String(data.train.count).padStart(8)}${String(data.test.count).padStart(8)}`,

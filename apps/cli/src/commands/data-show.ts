@@ -27,7 +27,9 @@ export function addDataShowCommand(data: Command): void {
   data
     .command('show')
     .description('Draw one image in the terminal with its label, or write it as a PNG.')
-    .addOption(new Option('--split <split>', 'which split').choices(['train', 'test']).default('test'))
+    .addOption(
+      new Option('--split <split>', 'which split').choices(['train', 'test']).default('test'),
+    )
     .option('-i, --index <n>', 'which image, from 0', parseNonNegativeInteger, 0)
     .option('--out <file.png>', 'write a PNG instead of drawing')
     .option('--scale <n>', 'PNG pixels per image pixel', parsePositiveInteger, 1)
@@ -43,12 +45,18 @@ export function addDataShowCommand(data: Command): void {
         );
       }
       const [rows, cols] = split.shape;
-      const pixels = split.images.subarray(flags.index * rows * cols, (flags.index + 1) * rows * cols);
+      const pixels = split.images.subarray(
+        flags.index * rows * cols,
+        (flags.index + 1) * rows * cols,
+      );
       const label = split.labels[flags.index] ?? 0;
-      const caption = `${flags.split}[${flags.index}]: ${label} ${CLASS_NAMES[label] ?? ''}`.trimEnd();
+      const caption =
+        `${flags.split}[${flags.index}]: ${label} ${CLASS_NAMES[label] ?? ''}`.trimEnd();
       if (flags.out !== undefined) {
         await writeFile(flags.out, encodeGrayPng(pixels, rows, cols, flags.scale));
-        process.stdout.write(`${caption} → ${displayPath(flags.out)} (${cols * flags.scale}×${rows * flags.scale} PNG)\n`);
+        process.stdout.write(
+          `${caption} → ${displayPath(flags.out)} (${cols * flags.scale}×${rows * flags.scale} PNG)\n`,
+        );
         return;
       }
       process.stdout.write(`${caption}\n${renderAscii(pixels, { shape: [rows, cols] })}\n`);

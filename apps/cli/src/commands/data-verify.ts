@@ -26,7 +26,11 @@ export function addDataVerifyCommand(data: Command): void {
       if (flags.json) {
         out.write(
           `${JSON.stringify(
-            { verified: data.verified, source: { kind: data.source.kind, location: data.source.location }, checks: data.checks },
+            {
+              verified: data.verified,
+              source: { kind: data.source.kind, location: data.source.location },
+              checks: data.checks,
+            },
             null,
             2,
           )}\n`,
@@ -35,8 +39,11 @@ export function addDataVerifyCommand(data: Command): void {
         out.write(`${data.source.location} (${data.source.kind})\n`);
         for (const check of data.checks) {
           const mark = check.matches ? pc.green('ok  ') : pc.red('DIFF');
-          out.write(`  ${mark} ${check.fileName.padEnd(24)} sha256 ${check.actualSha256 ?? '(not hashed)'}\n`);
-          if (!check.matches) out.write(pc.dim(`       ${''.padEnd(24)} expected ${check.expectedSha256}\n`));
+          out.write(
+            `  ${mark} ${check.fileName.padEnd(24)} sha256 ${check.actualSha256 ?? '(not hashed)'}\n`,
+          );
+          if (!check.matches)
+            out.write(pc.dim(`       ${''.padEnd(24)} expected ${check.expectedSha256}\n`));
         }
       }
       if (!data.verified) {

@@ -63,7 +63,7 @@ describe('fmnist data verify', () => {
     const result = await runCli(['data', 'verify', '--data-dir', dataDir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('DIFF');
-    expect(result.stderr).toContain("4 of 4 files");
+    expect(result.stderr).toContain('4 of 4 files');
     expect(result.stderr).toContain('fmnist data fetch');
   });
 
@@ -78,7 +78,16 @@ describe('fmnist data verify', () => {
 
 describe('fmnist data show', () => {
   it('draws an image with its label', async () => {
-    const result = await runCli(['data', 'show', '--split', 'test', '--index', '9', '--data-dir', dataDir]);
+    const result = await runCli([
+      'data',
+      'show',
+      '--split',
+      'test',
+      '--index',
+      '9',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(result.code).toBe(0);
     const [caption, ...rows] = result.stdout.trimEnd().split('\n');
     expect(caption).toBe('test[9]: 9 Ankle boot');
@@ -89,7 +98,18 @@ describe('fmnist data show', () => {
   it('writes a PNG with the same pixels', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fmnist-cli-png-'));
     const file = join(dir, 'image.png');
-    const result = await runCli(['data', 'show', '--index', '4', '--out', file, '--scale', '2', '--data-dir', dataDir]);
+    const result = await runCli([
+      'data',
+      'show',
+      '--index',
+      '4',
+      '--out',
+      file,
+      '--scale',
+      '2',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('test[4]: 4 Coat');
     const png = PNG.sync.read(await readFile(file));
@@ -115,12 +135,16 @@ describe('fmnist data show', () => {
 const SYSTEM_COPY = '/usr/share/datasets/fashion-mnist';
 
 describe('fmnist data fetch', () => {
-  it.skipIf(!existsSync(SYSTEM_COPY))('keeps files already there that verify, without downloading', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'fmnist-cli-fetch-'));
-    for (const name of await readdir(SYSTEM_COPY)) await copyFile(join(SYSTEM_COPY, name), join(dir, name));
-    const result = await runCli(['data', 'fetch', '--dir', dir]);
-    expect(result.code).toBe(0);
-    expect(result.stderr.match(/cached/g)).toHaveLength(4);
-    expect(result.stdout).toContain(`Fashion-MNIST is in ${dir} (verified)`);
-  });
+  it.skipIf(!existsSync(SYSTEM_COPY))(
+    'keeps files already there that verify, without downloading',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'fmnist-cli-fetch-'));
+      for (const name of await readdir(SYSTEM_COPY))
+        await copyFile(join(SYSTEM_COPY, name), join(dir, name));
+      const result = await runCli(['data', 'fetch', '--dir', dir]);
+      expect(result.code).toBe(0);
+      expect(result.stderr.match(/cached/g)).toHaveLength(4);
+      expect(result.stdout).toContain(`Fashion-MNIST is in ${dir} (verified)`);
+    },
+  );
 });

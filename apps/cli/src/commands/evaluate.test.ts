@@ -25,7 +25,15 @@ describe('fmnist evaluate', () => {
   });
 
   it('measures the train split as JSON', async () => {
-    const result = await runCli(['evaluate', runDir, '--split', 'train', '--json', '--data-dir', dataDir]);
+    const result = await runCli([
+      'evaluate',
+      runDir,
+      '--split',
+      'train',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(result.code).toBe(0);
     const evaluation = JSON.parse(result.stdout);
     expect(evaluation).toMatchObject({ split: 'train', model: 'model', count: 300 });

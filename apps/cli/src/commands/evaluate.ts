@@ -34,9 +34,13 @@ export function addEvaluateCommand(program: Command): void {
       "Load a run's model and measure it on a split: loss, accuracy, the classification report and the confusion matrix.",
     )
     .argument('<run dir>', 'a directory written by fmnist train')
-    .addOption(new Option('--split <split>', 'which split').choices(['test', 'train']).default('test'))
+    .addOption(
+      new Option('--split <split>', 'which split').choices(['test', 'train']).default('test'),
+    )
     .option('--data-dir <dir>', 'the four IDX files (default: the ones the run was trained on)')
-    .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
+    .addOption(
+      new Option('--backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'),
+    )
     .option('--json', 'print the evaluation as JSON on stdout')
     .addHelpText('after', EXAMPLES)
     .action(async (runDirArg: string, flags: EvaluateFlags) => {

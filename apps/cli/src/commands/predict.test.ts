@@ -19,7 +19,8 @@ async function writeLightBackgroundPng(index: number, path: string): Promise<voi
   const png = new PNG({ width: size, height: size });
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const value = 255 - (images.data[index * 784 + Math.floor(y / 3) * 28 + Math.floor(x / 3)] as number);
+      const value =
+        255 - (images.data[index * 784 + Math.floor(y / 3) * 28 + Math.floor(x / 3)] as number);
       png.data.set([value, value, value, 255], (y * size + x) * 4);
     }
   }
@@ -35,7 +36,9 @@ beforeAll(async () => {
 describe('fmnist predict', () => {
   it('classifies a dataset image written by data show, top 3 with probabilities', async () => {
     const file = join(dir, 'seven.png');
-    expect((await runCli(['data', 'show', '--index', '7', '--out', file, '--data-dir', dataDir])).code).toBe(0);
+    expect(
+      (await runCli(['data', 'show', '--index', '7', '--out', file, '--data-dir', dataDir])).code,
+    ).toBe(0);
     const result = await runCli(['predict', runDir, file]);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');

@@ -54,7 +54,9 @@ export function addPredictCommand(program: Command): void {
     .argument('<run dir>', 'a directory written by fmnist train')
     .argument('<images...>', 'PNG files of any size')
     .option('--top <k>', 'how many classes to show per image', parsePositiveInteger, 3)
-    .addOption(new Option('--backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'))
+    .addOption(
+      new Option('--backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'),
+    )
     .option('--json', 'print the predictions as JSON on stdout')
     .addHelpText('after', EXAMPLES)
     .action(async (runDirArg: string, paths: string[], flags: PredictFlags) => {
@@ -65,7 +67,8 @@ export function addPredictCommand(program: Command): void {
       await useBackend(flags.backend);
       const { model } = await loadRunModel(runDir, record);
       const numClasses = (model.outputs[0]?.shape.at(-1) as number | undefined) ?? 10;
-      const names = record.classNames ?? (numClasses === CLASS_NAMES.length ? [...CLASS_NAMES] : []);
+      const names =
+        record.classNames ?? (numClasses === CLASS_NAMES.length ? [...CLASS_NAMES] : []);
       const set: LabeledImages = {
         count: images.length,
         shape: [28, 28],
@@ -77,7 +80,11 @@ export function addPredictCommand(program: Command): void {
       const results = images.map((image, i) => {
         const probs = Array.from(probabilities.subarray(i * numClasses, (i + 1) * numClasses));
         const top = probs
-          .map((probability, index) => ({ index, name: names[index] ?? String(index), probability }))
+          .map((probability, index) => ({
+            index,
+            name: names[index] ?? String(index),
+            probability,
+          }))
           .sort((a, b) => b.probability - a.probability)
           .slice(0, Math.min(flags.top, numClasses));
         return { file: paths[i] as string, inverted: image.inverted, top, probabilities: probs };
@@ -91,7 +98,9 @@ export function addPredictCommand(program: Command): void {
         process.stdout.write(`${displayPath(result.file)}${note}\n`);
         const width = Math.max(...result.top.map((t) => t.name.length));
         for (const [rank, t] of result.top.entries()) {
-          process.stdout.write(`  ${rank + 1}. ${t.name.padEnd(width)}  ${t.probability.toFixed(4)}\n`);
+          process.stdout.write(
+            `  ${rank + 1}. ${t.name.padEnd(width)}  ${t.probability.toFixed(4)}\n`,
+          );
         }
       }
     });

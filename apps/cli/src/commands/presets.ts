@@ -10,7 +10,8 @@ Examples:
   $ fmnist presets cnn --json > my-model.json   # a spec to edit, then: fmnist train --spec my-model.json`;
 
 function describeOptimizer(optimizer: OptimizerSpec): string {
-  const momentum = 'momentum' in optimizer && optimizer.momentum > 0 ? `, momentum ${optimizer.momentum}` : '';
+  const momentum =
+    'momentum' in optimizer && optimizer.momentum > 0 ? `, momentum ${optimizer.momentum}` : '';
   return `${optimizer.name} (lr ${optimizer.learningRate}${momentum})`;
 }
 
@@ -38,7 +39,12 @@ export function addPresetsCommand(program: Command): void {
       if (flags.json) {
         out.write(
           `${JSON.stringify(
-            presets.map(({ name, description, parameters, spec }) => ({ name, description, parameters, spec })),
+            presets.map(({ name, description, parameters, spec }) => ({
+              name,
+              description,
+              parameters,
+              spec,
+            })),
             null,
             2,
           )}\n`,
@@ -52,6 +58,8 @@ export function addPresetsCommand(program: Command): void {
         );
         out.write(`${wrapText(preset.description, 96, '    ')}\n`);
       }
-      out.write(`\n${pc.dim('fmnist presets <name> shows a spec and its layers; fmnist train --preset <name> trains it.')}\n`);
+      out.write(
+        `\n${pc.dim('fmnist presets <name> shows a spec and its layers; fmnist train --preset <name> trains it.')}\n`,
+      );
     });
 }

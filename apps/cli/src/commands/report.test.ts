@@ -34,7 +34,9 @@ describe('fmnist report', () => {
     const result = await runCli(['report', runA, runB]);
     expect(result.code).toBe(0);
     const [table] = result.stdout.split('\n\n');
-    expect(table).toMatch(/^run\s+status\s+epochs\s+train acc\s+val acc\s+test loss\s+test acc\s+directory/);
+    expect(table).toMatch(
+      /^run\s+status\s+epochs\s+train acc\s+val acc\s+test loss\s+test acc\s+directory/,
+    );
     expect(table).toMatch(/\nmlp-adam\s+completed\s+2\/2/);
     expect(table).toMatch(/\nsecond\s+completed\s+2\/2/);
     expect(result.stdout.match(/^Run /gm)).toHaveLength(2);
@@ -49,9 +51,16 @@ describe('fmnist report', () => {
   it('prints the records as JSON: one object, or an array for several', async () => {
     const one = await runCli(['report', runA, '--format', 'json']);
     expect(one.code).toBe(0);
-    expect(JSON.parse(one.stdout)).toMatchObject({ name: 'mlp-adam', status: 'completed', schemaVersion: 1 });
+    expect(JSON.parse(one.stdout)).toMatchObject({
+      name: 'mlp-adam',
+      status: 'completed',
+      schemaVersion: 1,
+    });
     const two = await runCli(['report', runA, runB, '--format', 'json']);
-    expect((JSON.parse(two.stdout) as { name: string }[]).map((r) => r.name)).toEqual(['mlp-adam', 'second']);
+    expect((JSON.parse(two.stdout) as { name: string }[]).map((r) => r.name)).toEqual([
+      'mlp-adam',
+      'second',
+    ]);
   });
 
   it('exits 1 for a damaged record', async () => {

@@ -20,7 +20,9 @@ export function addReportCommand(program: Command): void {
   program
     .command('report')
     .summary('print the report of one or more runs')
-    .description('Print what runs did — settings, history, final metrics, classification report, confusion matrix.')
+    .description(
+      'Print what runs did — settings, history, final metrics, classification report, confusion matrix.',
+    )
     .argument('<run dirs...>', 'directories written by fmnist train')
     .addOption(
       new Option('--format <format>', 'text for a terminal, md for markdown, json for the records')

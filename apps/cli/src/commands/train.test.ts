@@ -27,7 +27,17 @@ describe('fmnist train', () => {
   it('trains a preset, shows Keras-style progress, and ends with the reports and the run path', async () => {
     const cwd = await tmp('train');
     const result = await runCli(
-      ['train', '--preset', 'mlp-adam', '--epochs', '2', '--batch-size', '50', '--data-dir', dataDir],
+      [
+        'train',
+        '--preset',
+        'mlp-adam',
+        '--epochs',
+        '2',
+        '--batch-size',
+        '50',
+        '--data-dir',
+        dataDir,
+      ],
       { cwd },
     );
     expect(result.code).toBe(0);
@@ -39,31 +49,69 @@ describe('fmnist train', () => {
     expect(result.stderr).toMatch(/^Epoch 2\/2 /m);
     expect(result.stdout).toMatch(/precision {4}recall {2}f1-score {3}support/);
     expect(result.stdout).toContain('Pred Ankle boot');
-    expect(result.stdout).toMatch(/Run saved: runs\/mlp-adam-\d{8}-\d{6} \(run\.json, model\/, report\.md\)/);
+    expect(result.stdout).toMatch(
+      /Run saved: runs\/mlp-adam-\d{8}-\d{6} \(run\.json, model\/, report\.md\)/,
+    );
     const runDir = await onlyRun(join(cwd, 'runs'));
     const record = await readRecord(runDir);
     expect(record.status).toBe('completed');
     expect(record.preset).toBe('mlp-adam');
     expect(record.history).toHaveLength(2);
-    expect(record.config).toMatchObject({ epochs: 2, batchSize: 50, seed: 0, validation: { mode: 'holdout', size: 0.1 } });
+    expect(record.config).toMatchObject({
+      epochs: 2,
+      batchSize: 50,
+      seed: 0,
+      validation: { mode: 'holdout', size: 0.1 },
+    });
     expect(record.data).toMatchObject({ verified: false, train: 270, validation: 30, test: 100 });
     expect(record.environment.backend.name).toBe('wasm');
-    expect((await readdir(runDir)).sort()).toEqual(['checkpoint', 'model', 'report.md', 'run.json']);
+    expect((await readdir(runDir)).sort()).toEqual([
+      'checkpoint',
+      'model',
+      'report.md',
+      'run.json',
+    ]);
   });
 
   it('applies flags over the spec and records the effective spec', async () => {
     const out = await tmp('overrides');
     const result = await runCli([
-      'train', '--preset', 'mlp-adam', '--optimizer', 'SGD', '--lr', '0.05', '--momentum', '0.9',
-      '--validation', 'test', '--seed', '7', '--epochs', '1', '--batch-size', '100',
-      '--data-dir', dataDir, '--out', out, '--name', 'my run',
+      'train',
+      '--preset',
+      'mlp-adam',
+      '--optimizer',
+      'SGD',
+      '--lr',
+      '0.05',
+      '--momentum',
+      '0.9',
+      '--validation',
+      'test',
+      '--seed',
+      '7',
+      '--epochs',
+      '1',
+      '--batch-size',
+      '100',
+      '--data-dir',
+      dataDir,
+      '--out',
+      out,
+      '--name',
+      'my run',
     ]);
     expect(result.code).toBe(0);
     const runDir = await onlyRun(out);
     expect(runDir).toMatch(/my-run-\d{8}-\d{6}$/);
     const record = await readRecord(runDir);
-    expect(record.spec).toMatchObject({ optimizer: { name: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: false } });
-    expect(record.config).toMatchObject({ seed: 7, batchSize: 100, validation: { mode: 'test', leakage: true } });
+    expect(record.spec).toMatchObject({
+      optimizer: { name: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: false },
+    });
+    expect(record.config).toMatchObject({
+      seed: 7,
+      batchSize: 100,
+      validation: { mode: 'test', leakage: true },
+    });
   });
 
   it('trains a spec file, with early stopping and no validation', async () => {
@@ -71,14 +119,30 @@ describe('fmnist train', () => {
     const spec = {
       name: 'tiny',
       inputShape: [784],
-      layers: [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dense', units: 10, activation: 'softmax' }],
+      layers: [
+        { type: 'dense', units: 16, activation: 'relu' },
+        { type: 'dense', units: 10, activation: 'softmax' },
+      ],
       optimizer: { name: 'Adam' },
       loss: 'categorical_crossentropy',
     };
     await writeFile(join(dir, 'tiny.json'), JSON.stringify(spec));
     const result = await runCli([
-      'train', '--spec', join(dir, 'tiny.json'), '--epochs', '3', '--batch-size', '50',
-      '--validation', 'none', '--early-stopping', '1', '--data-dir', dataDir, '--out', join(dir, 'runs'),
+      'train',
+      '--spec',
+      join(dir, 'tiny.json'),
+      '--epochs',
+      '3',
+      '--batch-size',
+      '50',
+      '--validation',
+      'none',
+      '--early-stopping',
+      '1',
+      '--data-dir',
+      dataDir,
+      '--out',
+      join(dir, 'runs'),
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('val_loss');
@@ -86,13 +150,26 @@ describe('fmnist train', () => {
     expect(record.name).toBe('tiny');
     expect(record.preset).toBeUndefined();
     expect(record.config.validation.mode).toBe('none');
-    expect(record.config.callbacks).toMatchObject({ earlyStopping: { patience: 1, monitor: 'loss', restoreBestWeights: true } });
+    expect(record.config.callbacks).toMatchObject({
+      earlyStopping: { patience: 1, monitor: 'loss', restoreBestWeights: true },
+    });
   });
 
   it('keeps stdout to JSON with --json', async () => {
     const out = await tmp('json');
     const result = await runCli([
-      'train', '--preset', 'mlp-sgd', '--epochs', '1', '--batch-size', '50', '--data-dir', dataDir, '--out', out, '--json',
+      'train',
+      '--preset',
+      'mlp-sgd',
+      '--epochs',
+      '1',
+      '--batch-size',
+      '50',
+      '--data-dir',
+      dataDir,
+      '--out',
+      out,
+      '--json',
     ]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
@@ -106,7 +183,17 @@ describe('fmnist train', () => {
     let sent = false;
     let seen = '';
     const first = await runCli(
-      ['train', '--preset', 'mlp-adam', '--epochs', '40', '--batch-size', '50', '--data-dir', dataDir],
+      [
+        'train',
+        '--preset',
+        'mlp-adam',
+        '--epochs',
+        '40',
+        '--batch-size',
+        '50',
+        '--data-dir',
+        dataDir,
+      ],
       {
         cwd,
         onStderr: (text, child) => {
@@ -138,9 +225,15 @@ describe('fmnist train', () => {
     expect(second.stdout).toContain('Classification report (test set)');
     const finished = await readRecord(runDir);
     expect(finished.status).toBe('completed');
-    expect(finished.history.map((h) => h.epoch)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(finished.history.map((h) => h.epoch)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
 
-    const again = await runCli(['train', '--resume', join(cwd, (command as string).split(' ')[3] as string)]);
+    const again = await runCli([
+      'train',
+      '--resume',
+      join(cwd, (command as string).split(' ')[3] as string),
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already completed');
   });
@@ -151,13 +244,19 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
     [['--preset', 'mlp-adma'], 'did you mean "mlp-adam"?'],
     [[], 'say what to train: --preset <name> or --spec <file.json>'],
     [['--preset', 'mlp-adam', '--spec', 'x.json'], 'give --preset or --spec, not both'],
-    [['--preset', 'mlp-adam', '--epochs', 'ten'], "option '-e, --epochs <n>' argument 'ten' is invalid"],
+    [
+      ['--preset', 'mlp-adam', '--epochs', 'ten'],
+      "option '-e, --epochs <n>' argument 'ten' is invalid",
+    ],
     [['--preset', 'mlp-adam', '--batch-size', '0'], 'Expected a whole number of 1 or more'],
     [['--preset', 'mlp-adam', '--lr', '-1'], 'Expected a number above 0'],
     [['--preset', 'mlp-adam', '--momentum', '0.9'], '--momentum does not apply to adam'],
     [['--preset', 'mlp-adam', '--validation', 'dev'], 'Allowed choices are holdout, test, none'],
     [['--preset', 'mlp-adam', '--validation-size', '1.5'], 'a whole count of images'],
-    [['--preset', 'mlp-adam', '--validation', 'none', '--validation-size', '100'], 'does not go with --validation none'],
+    [
+      ['--preset', 'mlp-adam', '--validation', 'none', '--validation-size', '100'],
+      'does not go with --validation none',
+    ],
     [['--preset', 'mlp-adam', '--optimizer', 'adagrad'], 'Expected one of adam, rmsprop, sgd'],
     [['--preset', 'mlp-adam', '--backend', 'gpu'], 'Allowed choices are auto, node, wasm, cpu'],
     [['--resume', 'runs/x', '--epochs', '5'], 'it cannot take --epochs'],
@@ -169,7 +268,14 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
   });
 
   it('adds the stack with --verbose', async () => {
-    const result = await runCli(['train', '--preset', 'mlp-adam', '--momentum', '0.5', '--verbose']);
+    const result = await runCli([
+      'train',
+      '--preset',
+      'mlp-adam',
+      '--momentum',
+      '0.5',
+      '--verbose',
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/at applySpecOverrides|dist\/bin\.js/);
   });
@@ -178,7 +284,15 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
 describe('fmnist train: failures exit 1', () => {
   it('names a spec file that is not valid and what to fix', async () => {
     const dir = await tmp('badspec');
-    await writeFile(join(dir, 'bad.json'), JSON.stringify({ inputShape: [784], layers: [{ type: 'dense', units: -3 }], optimizer: { name: 'adam' }, loss: 'categoricalCrossentropy' }));
+    await writeFile(
+      join(dir, 'bad.json'),
+      JSON.stringify({
+        inputShape: [784],
+        layers: [{ type: 'dense', units: -3 }],
+        optimizer: { name: 'adam' },
+        loss: 'categoricalCrossentropy',
+      }),
+    );
     const result = await runCli(['train', '--spec', join(dir, 'bad.json'), '--data-dir', dataDir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('layers[0].units');

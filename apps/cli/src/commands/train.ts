@@ -23,11 +23,11 @@ import { handleInterrupt } from '../handle-interrupt.js';
 import { loadData } from '../load-data.js';
 import { loadRunData, readRunRecord } from '../load-run.js';
 import {
+  parseFraction,
   parseInteger,
   parseNonNegativeInteger,
   parsePositiveInteger,
   parsePositiveNumber,
-  parseFraction,
   parseValidationSize,
 } from '../parse-options.js';
 import { createTrainProgress } from '../progress.js';
@@ -149,7 +149,11 @@ async function readSpecFile(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw failure(`cannot read the spec file ${path}: ${(error as Error).message}`, undefined, error);
+    throw failure(
+      `cannot read the spec file ${path}: ${(error as Error).message}`,
+      undefined,
+      error,
+    );
   }
   try {
     return JSON.parse(text);
@@ -164,7 +168,10 @@ async function readSpecFile(path: string): Promise<unknown> {
 
 async function resolveSpec(flags: TrainFlags): Promise<{ spec: ModelSpec; preset?: string }> {
   if (flags.preset !== undefined && flags.spec !== undefined) {
-    throw usageError('give --preset or --spec, not both', 'A spec file can start from fmnist presets <name>.');
+    throw usageError(
+      'give --preset or --spec, not both',
+      'A spec file can start from fmnist presets <name>.',
+    );
   }
   if (flags.preset === undefined && flags.spec === undefined) {
     throw usageError(
@@ -173,7 +180,9 @@ async function resolveSpec(flags: TrainFlags): Promise<{ spec: ModelSpec; preset
     );
   }
   const base =
-    flags.preset !== undefined ? getPreset(flags.preset) : parseSpec(await readSpecFile(flags.spec as string));
+    flags.preset !== undefined
+      ? getPreset(flags.preset)
+      : parseSpec(await readSpecFile(flags.spec as string));
   const spec = applySpecOverrides(base, {
     optimizer: flags.optimizer,
     learningRate: flags.lr,
@@ -196,7 +205,9 @@ function resolveValidationOption(flags: TrainFlags, command: Command): Validatio
 }
 
 function describeData(data: LoadedDataset): string {
-  const verified = data.verified ? 'verified Fashion-MNIST' : pc.yellow('not verified as Fashion-MNIST');
+  const verified = data.verified
+    ? 'verified Fashion-MNIST'
+    : pc.yellow('not verified as Fashion-MNIST');
   return `${pc.bold('Data')}: ${data.source.location} (${data.source.kind}; ${verified}) — ${data.train.count} train / ${data.test.count} test images`;
 }
 
@@ -204,7 +215,10 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
   const err = process.stderr;
   const out = process.stdout;
   let runDir: string;
-  let start: (signal: AbortSignal, onEvent: Parameters<typeof train>[0]['onEvent']) => Promise<TrainResult>;
+  let start: (
+    signal: AbortSignal,
+    onEvent: Parameters<typeof train>[0]['onEvent'],
+  ) => Promise<TrainResult>;
 
   if (flags.resume !== undefined) {
     checkResumeFlags(command);
@@ -308,7 +322,9 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
     for (const split of ['train', 'validation'] as const) {
       const metrics = record.metrics?.[split];
       if (metrics) {
-        lines.push(`${split}: loss ${metrics.loss.toFixed(4)} - accuracy ${metrics.accuracy.toFixed(4)}`);
+        lines.push(
+          `${split}: loss ${metrics.loss.toFixed(4)} - accuracy ${metrics.accuracy.toFixed(4)}`,
+        );
       }
     }
     out.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,50 @@
+import { getPreset } from '@fmnist/models';
+import { describe, expect, it } from 'vitest';
+import { applySpecOverrides } from './apply-spec-overrides.js';
+import { CliError } from './errors.js';
+
+describe('applySpecOverrides', () => {
+  it('leaves the spec alone without flags', () => {
+    expect(applySpecOverrides(getPreset('mlp-adam'), {})).toEqual(getPreset('mlp-adam'));
+  });
+
+  it("sets the learning rate of the spec's optimizer", () => {
+    expect(applySpecOverrides(getPreset('mlp-rmsprop'), { learningRate: 0.01 }).optimizer).toEqual({
+      name: 'rmsprop',
+      learningRate: 0.01,
+      rho: 0.9,
+      momentum: 0,
+      epsilon: 1e-7,
+    });
+  });
+
+  it("starts another optimizer from Keras' defaults, then applies lr and momentum", () => {
+    const spec = applySpecOverrides(getPreset('mlp-adam'), {
+      optimizer: 'sgd',
+      learningRate: 0.05,
+      momentum: 0.9,
+    });
+    expect(spec.optimizer).toEqual({
+      name: 'sgd',
+      learningRate: 0.05,
+      momentum: 0.9,
+      nesterov: false,
+    });
+    expect(spec.layers).toEqual(getPreset('mlp-adam').layers);
+  });
+
+  it('keeps the options of the same optimizer', () => {
+    const spec = applySpecOverrides(getPreset('mlp-sgd-momentum'), { optimizer: 'sgd' });
+    expect(spec.optimizer).toMatchObject({ learningRate: 0.05, momentum: 0.9 });
+  });
+
+  it('refuses momentum for adam, as a usage error', () => {
+    let error: unknown;
+    try {
+      applySpecOverrides(getPreset('mlp-adam'), { momentum: 0.9 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(CliError.isInstance(error) && error.kind).toBe('usage');
+  });
+});
