@@ -17,16 +17,29 @@ console.log('|---|---|---|---|---|');
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 for (const validation of ['test', { holdout: 0.1 }]) {
   for (const preset of presets) {
-    const result = await train({ spec: getPreset(preset), preset, data, epochs, batchSize: 200, validation, backend });
+    const result = await train({
+      spec: getPreset(preset),
+      preset,
+      data,
+      epochs,
+      batchSize: 200,
+      validation,
+      backend,
+    });
     const test = result.record.metrics.test;
     const label = validation === 'test' ? 'test' : 'holdout 0.1';
-    console.log(`| ${preset} | ${label} | ${test.loss.toFixed(4)} | ${test.accuracy.toFixed(4)} | ${median(result.history.map((h) => h.seconds)).toFixed(2)} |`);
+    console.log(
+      `| ${preset} | ${label} | ${test.loss.toFixed(4)} | ${test.accuracy.toFixed(4)} | ${median(result.history.map((h) => h.seconds)).toFixed(2)} |`,
+    );
     result.model.dispose();
   }
 }
 const toTensors = (split) =>
   tf.tidy(() => [
-    tf.tensor2d(Float32Array.from(split.images, (v) => v / 255), [split.count, 784]),
+    tf.tensor2d(
+      Float32Array.from(split.images, (v) => v / 255),
+      [split.count, 784],
+    ),
     tf.oneHot(tf.tensor1d(split.labels, 'int32'), 10),
   ]);
 const [xTrain, yTrain] = toTensors(data.train);
@@ -39,7 +52,15 @@ await model.fit(xTrain, yTrain, {
   batchSize: 200,
   validationData: [xTest, yTest],
   verbose: 0,
-  callbacks: { onEpochEnd: () => { const now = performance.now(); seconds.push((now - last) / 1000); last = now; } },
+  callbacks: {
+    onEpochEnd: () => {
+      const now = performance.now();
+      seconds.push((now - last) / 1000);
+      last = now;
+    },
+  },
 });
 const [loss, acc] = model.evaluate(xTest, yTest, { batchSize: 1000 }).map((t) => t.dataSync()[0]);
-console.log(`| mlp-adam via tfjs model.fit | test | ${loss.toFixed(4)} | ${acc.toFixed(4)} | ${median(seconds).toFixed(2)} |`);
+console.log(
+  `| mlp-adam via tfjs model.fit | test | ${loss.toFixed(4)} | ${acc.toFixed(4)} | ${median(seconds).toFixed(2)} |`,
+);

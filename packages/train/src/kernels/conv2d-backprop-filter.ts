@@ -43,8 +43,10 @@ export function conv2DBackpropFilterWasm(args: {
   const cols = backend.makeOutput([1, depth, rows], 'float32');
   const colsT = backend.typedArrayFromHeap(cols) as Float32Array;
   colsT.fill(0);
+  // One pass over x per filter position; the inChannels rows written at once each advance along m.
   for (let fh = 0; fh < filterHeight; fh++) {
     for (let fw = 0; fw < filterWidth; fw++) {
+      const k0 = (fh * filterWidth + fw) * inChannels;
       for (let b = 0; b < batchSize; b++) {
         for (let oh = 0; oh < outHeight; oh++) {
           const ih = oh * strideHeight - padTop + fh;
@@ -54,7 +56,6 @@ export function conv2DBackpropFilterWasm(args: {
             if (iw < 0 || iw >= inWidth) continue;
             const m = (b * outHeight + oh) * outWidth + ow;
             const src = ((b * inHeight + ih) * inWidth + iw) * inChannels;
-            const k0 = (fh * filterWidth + fw) * inChannels;
             for (let c = 0; c < inChannels; c++) {
               colsT[(k0 + c) * rows + m] = xValues[src + c] as number;
             }

@@ -1,12 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeBatchMatMulWasm } from './batch-mat-mul.js';
 import { conv2DBackpropFilterWasm } from './conv2d-backprop-filter.js';
+import { makeConv2DBackpropInputWasm } from './conv2d-backprop-input.js';
+import { maxPoolGradWasm } from './max-pool-grad.js';
 
 let registered = false;
 
 /**
  * Add the kernels that tfjs-backend-wasm 4.22 lacks for training (Conv2DBackpropFilter) and
- * replace the one that is slow for it (BatchMatMul with transpose flags). Call after importing
+ * replace the ones that are slow for it (BatchMatMul with transpose flags, Conv2DBackpropInput,
+ * MaxPoolGrad). Call after importing
  * @tensorflow/tfjs-backend-wasm; safe to call more than once.
  */
 export function registerWasmKernels(): void {
@@ -19,9 +22,15 @@ export function registerWasmKernels(): void {
       kernelFunc: conv2DBackpropFilterWasm as tf.KernelFunc,
     });
   }
-  const stock = tf.getKernel('BatchMatMul', 'wasm');
-  if (stock) {
-    tf.unregisterKernel('BatchMatMul', 'wasm');
-    tf.registerKernel({ ...stock, kernelFunc: makeBatchMatMulWasm(stock) });
-  }
+  replace('BatchMatMul', makeBatchMatMulWasm);
+  replace('Conv2DBackpropInput', makeConv2DBackpropInputWasm);
+  replace('MaxPoolGrad', () => maxPoolGradWasm as tf.KernelFunc);
+}
+
+/** Swap the wasm backend's kernel for ours, keeping its setup (ours may call the stock one). */
+function replace(name: string, make: (stock: tf.KernelConfig) => tf.KernelFunc): void {
+  const stock = tf.getKernel(name, 'wasm');
+  if (!stock) return;
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel({ ...stock, kernelFunc: make(stock) });
 }

@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+type TensorInfo = tf.TensorInfo;
+
+/**
+ * MaxPoolGrad for the wasm backend, in one pass over the output: each `dy` value goes to the
+ * first largest input of its window, as tfjs' cpu backend does. Replaces the stock kernel, which
+ * was the slowest part of a conv net's step after the convolutions.
+ */
+export function maxPoolGradWasm(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: tf.NamedAttrMap;
+}): TensorInfo {
+  const backend = args.backend as BackendWasm;
+  const { dy, input } = args.inputs as { dy: TensorInfo; input: TensorInfo };
+  const attrs = args.attrs as unknown as tf.MaxPoolGradAttrs;
+  const info = tf.backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    attrs.filterSize,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
+  const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const padTop = info.padInfo.top;
+  const padLeft = info.padInfo.left;
+  const x = backend.readSync(input.dataId) as Float32Array;
+  const g = backend.readSync(dy.dataId) as Float32Array;
+  const out = backend.makeOutput(input.shape, 'float32');
+  const dx = backend.typedArrayFromHeap(out) as Float32Array;
+  dx.fill(0);
+  // Channels innermost: every window cell is compared for all channels at once, reading and
+  // writing contiguous runs.
+  const best = new Float32Array(channels);
+  const at = new Int32Array(channels);
+  for (let b = 0; b < batchSize; b++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      const h0 = oh * strideHeight - padTop;
+      for (let ow = 0; ow < outWidth; ow++) {
+        const w0 = ow * strideWidth - padLeft;
+        best.fill(Number.NEGATIVE_INFINITY);
+        at.fill(-1);
+        for (let fh = 0; fh < filterHeight; fh++) {
+          const h = h0 + fh;
+          if (h < 0 || h >= inHeight) continue;
+          for (let fw = 0; fw < filterWidth; fw++) {
+            const w = w0 + fw;
+            if (w < 0 || w >= inWidth) continue;
+            const base = ((b * inHeight + h) * inWidth + w) * channels;
+            for (let c = 0; c < channels; c++) {
+              const v = x[base + c] as number;
+              if (v > (best[c] as number) || (at[c] as number) < 0) {
+                best[c] = v;
+                at[c] = base + c;
+              }
+            }
+          }
+        }
+        const gBase = ((b * outHeight + oh) * outWidth + ow) * channels;
+        for (let c = 0; c < channels; c++) {
+          const i = at[c] as number;
+          if (i >= 0) dx[i] = (dx[i] as number) + (g[gBase + c] as number);
+        }
+      }
+    }
+  }
+  return out;
+}
