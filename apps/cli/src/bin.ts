@@ -4,6 +4,14 @@ import pc from 'picocolors';
 import { EXIT_CODES, formatError, toExitCode } from './errors.js';
 import { createProgram } from './program.js';
 
+// `fmnist report … | head` closes stdout early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_CODES.ok);
+    throw error;
+  });
+}
+
 const program = createProgram();
 try {
   await program.parseAsync(process.argv);
