@@ -79,6 +79,19 @@ export const runMetricsSchema = z.looseObject({
   test: runSplitMetricsSchema.optional(),
 });
 
+/**
+ * Every test prediction, for comparing runs image by image (McNemar's test): the predicted class
+ * of each test image as base64 bytes, and the sha256 of the test labels, so that two runs are
+ * compared only on the same test set.
+ */
+export const runPredictionsSchema = z.looseObject({
+  split: z.literal('test'),
+  labelsSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lowercase hex'),
+  predicted: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 (A-Z, a-z, 0-9, +, /, = padding)'),
+});
+
 /** A callback action: early stop, learning rate reduced, resumed, ... */
 export const runEventSchema = z.looseObject({
   epoch: count,
@@ -117,6 +130,7 @@ export const runRecordSchema = z
     confusionMatrix: z.array(z.array(count)).optional(),
     classNames: z.array(z.string()).optional(),
     samples: z.array(runSampleSchema).optional(),
+    predictions: runPredictionsSchema.optional(),
     events: z.array(runEventSchema).optional(),
   })
   .superRefine((record, context) => {
@@ -156,6 +170,8 @@ export type RunRecordInput = z.input<typeof runRecordSchema>;
 export type RunHistoryEntry = z.output<typeof runHistoryEntrySchema>;
 /** One entry of {@link RunRecord.samples}. */
 export type RunSample = z.output<typeof runSampleSchema>;
+/** {@link RunRecord.predictions}. */
+export type RunPredictions = z.output<typeof runPredictionsSchema>;
 /** {@link RunRecord.environment}. */
 export type RunEnvironment = z.output<typeof runEnvironmentSchema>;
 /** {@link RunRecord.config}. */

@@ -73,6 +73,8 @@ describe('train', () => {
     expect(record.environment.backend.name).toBe('wasm');
     expect(record.confusionMatrix).toHaveLength(10);
     expect(record.samples.length).toBeGreaterThan(0);
+    expect(Buffer.from(record.predictions.predicted, 'base64')).toHaveLength(100);
+    expect(record.predictions.labelsSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('flags validation on the test set as leakage', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -394,6 +394,11 @@ export async function runEpochs(
     record.confusionMatrix = test.confusionMatrix;
     if (classNames) record.classNames = [...classNames];
     record.samples = pickSamples(data.test, test.predictions, test.probabilities);
+    record.predictions = {
+      split: 'test',
+      labelsSha256: createHash('sha256').update(data.test.labels).digest('hex'),
+      predicted: Buffer.from(test.predictions).toString('base64'),
+    };
   }
   record.status = 'completed';
   record.finishedAt = new Date().toISOString();
