@@ -31,6 +31,7 @@ describe('fmnist bench', () => {
       'cpu',
     ]);
     expect(report.results[0]).toMatchObject({ available: false });
+    expect(report.results[0].reason).toContain('tfjs-node');
     for (const result of report.results.slice(1)) {
       expect(result).toMatchObject({ available: true, steps: 2, batchSize: 50 });
       expect(result.msPerStep).toBeGreaterThan(0);
