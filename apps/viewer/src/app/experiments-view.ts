@@ -1,0 +1,171 @@
+import type { ExperimentRecord } from '@fmnist/metrics';
+import { formatDuration, formatMeanStd, formatMetric, formatPValue } from '../data/format-values.js';
+import type { LoadedExperiment } from '../data/read-experiment-entry.js';
+import { h } from './dom.js';
+import type { View, ViewContext } from './state.js';
+
+function comparisonTable(record: ExperimentRecord): HTMLElement {
+  const headers = [
+    'Preset',
+    'Seeds',
+    'Train loss',
+    'Train acc',
+    'Test loss',
+    'Test acc',
+    'Time',
+    'Notebook test acc',
+    'Δ test acc',
+  ];
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'comparison' },
+      h('caption', null, 'Comparison (mean ± std across seeds)'),
+      h('thead', null, h('tr', null, headers.map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'tbody',
+        null,
+        record.rows.map((row) => {
+          const std = row.std ?? record.summary?.[row.preset]?.std ?? {};
+          const reference = row.reference ?? record.references[row.preset];
+          return h(
+            'tr',
+            null,
+            h('th', { scope: 'row' }, row.preset),
+            h('td', null, row.seeds.join(', ')),
+            h('td', { class: 'num' }, formatMeanStd(row.trainLoss, std.trainLoss)),
+            h('td', { class: 'num' }, formatMeanStd(row.trainAccuracy, std.trainAccuracy)),
+            h('td', { class: 'num' }, formatMeanStd(row.testLoss, std.testLoss)),
+            h('td', { class: 'num' }, formatMeanStd(row.testAccuracy, std.testAccuracy)),
+            h('td', { class: 'num' }, formatDuration(row.seconds)),
+            h('td', { class: 'num' }, formatMetric(reference?.testAccuracy)),
+            h(
+              'td',
+              { class: 'num' },
+              reference
+                ? `${row.testAccuracy >= reference.testAccuracy ? '+' : ''}${formatMetric(row.testAccuracy - reference.testAccuracy)}`
+                : '–',
+            ),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+function mcnemarTable(record: ExperimentRecord): HTMLElement | null {
+  if (!record.mcnemar?.length) return null;
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'mcnemar' },
+      h('caption', null, "McNemar's exact test on the test set (p < 0.05 in bold)"),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ['A', 'B', 'A right, B wrong', 'A wrong, B right', 'p-value'].map((t) =>
+            h('th', { scope: 'col' }, t),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        record.mcnemar.map((test) =>
+          h(
+            'tr',
+            null,
+            h('td', null, test.a),
+            h('td', null, test.b),
+            h('td', { class: 'num' }, test.aRightBWrong),
+            h('td', { class: 'num' }, test.aWrongBRight),
+            h(
+              'td',
+              { class: test.pValue < 0.05 ? 'num significant' : 'num' },
+              formatPValue(test.pValue),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function runsList(record: ExperimentRecord): HTMLElement {
+  return h(
+    'details',
+    null,
+    h('summary', null, `${record.runs.length} runs`),
+    h(
+      'ul',
+      null,
+      record.runs.map((run) =>
+        h('li', null, `${run.preset}, seed ${run.seed}: ${run.status} — ${run.path}`),
+      ),
+    ),
+  );
+}
+
+function experimentCard(context: ViewContext, experiment: LoadedExperiment): HTMLElement {
+  const { record } = experiment;
+  if (!record) {
+    return h(
+      'article',
+      { class: 'experiment problem', role: 'alert' },
+      h('h2', null, experiment.source),
+      h('p', null, experiment.problem ?? 'unreadable'),
+    );
+  }
+  return h(
+    'article',
+    { class: 'experiment', 'data-experiment': experiment.key },
+    h('h2', null, `${record.suite} `, h('span', { class: 'muted' }, record.id)),
+    h(
+      'p',
+      null,
+      h('span', { class: `status status-${record.status}` }, record.status),
+      ` · started ${new Date(record.createdAt).toLocaleString()}`,
+      record.finishedAt ? ` · finished ${new Date(record.finishedAt).toLocaleString()}` : '',
+    ),
+    comparisonTable(record),
+    mcnemarTable(record),
+    runsList(record),
+    experiment.runKeys.length > 0
+      ? h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              context.state.selected = new Set(experiment.runKeys);
+              context.navigate('curves');
+            },
+          },
+          'Compare its runs’ curves',
+        )
+      : null,
+  );
+}
+
+/** Every experiment: its comparison table (mean ± std), McNemar p-values and runs. */
+export function experimentsView(context: ViewContext): View {
+  const list = h('div');
+  const render = () => {
+    list.replaceChildren(
+      ...(context.state.experiments.length === 0
+        ? [h('p', null, 'No experiments found. Run one with `fmnist experiment`.')]
+        : context.state.experiments.map((e) => experimentCard(context, e))),
+    );
+  };
+  render();
+  return {
+    element: h('section', null, h('h1', { id: 'view-title' }, 'Experiments'), list),
+    refresh: render,
+  };
+}

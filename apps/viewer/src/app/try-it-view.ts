@@ -1,0 +1,257 @@
+import { decodePixels, IMAGE_SIDE } from '../data/decode-pixels.js';
+import type { LoadedRun } from '../data/read-run-entry.js';
+import { topClasses } from '../data/top-classes.js';
+import type { TryItModel } from '../shared/try-it-engine.js';
+import { h } from './dom.js';
+import { classNamesOf } from './confusion-view.js';
+import { paintPixels } from './draw-sample.js';
+import { loadTryItEngine } from './load-try-it-engine.js';
+import { pickRun, runPicker } from './run-picker.js';
+import type { View, ViewContext } from './state.js';
+
+const SIZE = 280;
+
+/** 784 values in [0, 1] from a canvas, downscaled to 28×28 (light drawing on dark). */
+function readPixels(canvas: HTMLCanvasElement): Float32Array {
+  const small = document.createElement('canvas');
+  small.width = IMAGE_SIDE;
+  small.height = IMAGE_SIDE;
+  const context = small.getContext('2d', { willReadFrequently: true });
+  const pixels = new Float32Array(IMAGE_SIDE * IMAGE_SIDE);
+  if (!context) return pixels;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(canvas, 0, 0, IMAGE_SIDE, IMAGE_SIDE);
+  const { data } = context.getImageData(0, 0, IMAGE_SIDE, IMAGE_SIDE);
+  for (let i = 0; i < pixels.length; i++) {
+    pixels[i] = ((data[i * 4] ?? 0) + (data[i * 4 + 1] ?? 0) + (data[i * 4 + 2] ?? 0)) / 765;
+  }
+  return pixels;
+}
+
+/** Draw or drop an image and see the run's model's top-3 classes, computed here with tfjs. */
+export function tryItView(context: ViewContext): View {
+  const { state } = context;
+  const qualifies = (run: LoadedRun) =>
+    state.mode === 'report' ? run.key in state.models : run.hasModel;
+  const run = pickRun(context, qualifies);
+  const title = h('h1', { id: 'view-title' }, 'Try it');
+  if (!run?.record) {
+    const leftOut = Object.values(state.modelsLeftOut)[0];
+    return {
+      element: h(
+        'section',
+        null,
+        title,
+        h('p', null, leftOut ?? 'No run has a saved model (model/) to try yet.'),
+      ),
+    };
+  }
+  const record = run.record;
+  const names = classNamesOf(record.classNames, record.confusionMatrix?.length ?? 10);
+  const status = h('p', { class: 'status-line', 'aria-live': 'polite', id: 'try-status' });
+  const results = h('ol', { class: 'predictions', id: 'predictions', 'aria-live': 'polite' });
+  const canvas = h('canvas', {
+    class: 'draw',
+    width: SIZE,
+    height: SIZE,
+    'aria-label': 'Drawing area: draw a piece of clothing, light on dark, or drop an image here',
+  });
+  const ink = canvas.getContext('2d', { willReadFrequently: true });
+  const clear = () => {
+    if (!ink) return;
+    ink.fillStyle = '#000';
+    ink.fillRect(0, 0, SIZE, SIZE);
+  };
+  clear();
+
+  let model: Promise<TryItModel> | undefined;
+  let disposed = false;
+  const getModel = () => {
+    model ??= (async () => {
+      status.textContent = 'Loading TensorFlow.js and the model…';
+      const engine = await loadTryItEngine();
+      const embedded = state.models[run.key];
+      const loaded = embedded
+        ? await engine.loadFromEmbedded(embedded)
+        : await engine.loadFromUrl(
+            new URL(
+              `api/runs/${encodeURIComponent(run.key)}/model/model.json`,
+              document.baseURI,
+            ).href,
+          );
+      status.textContent = `Model of ${record.name} loaded.`;
+      return loaded;
+    })();
+    model.catch(() => {
+      model = undefined;
+    });
+    return model;
+  };
+
+  const predict = async () => {
+    try {
+      const loaded = await getModel();
+      if (disposed) return;
+      const probabilities = await loaded.predict(readPixels(canvas));
+      const top = topClasses(probabilities, names, 3);
+      results.replaceChildren(
+        ...top.map((t) => {
+          const fill = h('span', { class: 'bar-fill precision' });
+          fill.style.width = `${(t.probability * 100).toFixed(1)}%`;
+          return h(
+            'li',
+            null,
+            h('span', { class: 'class-name' }, t.name),
+            h('span', { class: 'bar', 'aria-hidden': 'true' }, fill),
+            `${(t.probability * 100).toFixed(1)}%`,
+          );
+        }),
+      );
+      status.textContent = `Top 3 classes by ${record.name}.`;
+    } catch (error) {
+      status.textContent = `Could not predict: ${(error as Error).message}`;
+    }
+  };
+
+  // Drawing with a pointer (mouse, pen, touch).
+  let drawing = false;
+  const point = (event: PointerEvent) => {
+    const box = canvas.getBoundingClientRect();
+    return {
+      x: ((event.clientX - box.left) / box.width) * SIZE,
+      y: ((event.clientY - box.top) / box.height) * SIZE,
+    };
+  };
+  canvas.addEventListener('pointerdown', (event) => {
+    drawing = true;
+    canvas.setPointerCapture?.(event.pointerId);
+    const { x, y } = point(event);
+    ink?.beginPath();
+    ink?.moveTo(x, y);
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    if (!drawing || !ink) return;
+    const { x, y } = point(event);
+    ink.strokeStyle = '#fff';
+    ink.lineWidth = 22;
+    ink.lineCap = 'round';
+    ink.lineJoin = 'round';
+    ink.lineTo(x, y);
+    ink.stroke();
+  });
+  const stop = () => {
+    if (!drawing) return;
+    drawing = false;
+    void predict();
+  };
+  canvas.addEventListener('pointerup', stop);
+  canvas.addEventListener('pointerleave', stop);
+
+  // Images: dropped on the canvas or picked with the file input.
+  const showImage = async (file: File) => {
+    if (!ink) return;
+    try {
+      const bitmap = await createImageBitmap(file);
+      clear();
+      const scale = Math.min(SIZE / bitmap.width, SIZE / bitmap.height);
+      const w = bitmap.width * scale;
+      const hgt = bitmap.height * scale;
+      ink.drawImage(bitmap, (SIZE - w) / 2, (SIZE - hgt) / 2, w, hgt);
+      // Fashion-MNIST is light clothing on black: invert photos on a light background.
+      const image = ink.getImageData(0, 0, SIZE, SIZE);
+      let sum = 0;
+      for (let i = 0; i < image.data.length; i += 4) sum += image.data[i] ?? 0;
+      if (sum / (SIZE * SIZE) > 127) {
+        for (let i = 0; i < image.data.length; i += 4) {
+          for (let c = 0; c < 3; c++) image.data[i + c] = 255 - (image.data[i + c] ?? 0);
+        }
+        ink.putImageData(image, 0, 0);
+      }
+      await predict();
+    } catch (error) {
+      status.textContent = `Could not read ${file.name} as an image: ${(error as Error).message}`;
+    }
+  };
+  canvas.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+  });
+  canvas.addEventListener('drop', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    const file = event.dataTransfer?.files[0];
+    if (file) void showImage(file);
+  });
+
+  // A test image from the record: a way in without a pointer.
+  const samples = (record.samples ?? []).slice(0, 40);
+  const sampleSelect = h(
+    'select',
+    { id: 'try-sample' },
+    h('option', { value: '' }, 'choose a test image…'),
+    samples.map((s, i) =>
+      h('option', { value: i }, `#${s.index}: ${names[s.label] ?? s.label}`),
+    ),
+  );
+  sampleSelect.addEventListener('change', () => {
+    const sample = samples[Number(sampleSelect.value)];
+    if (!sample || !ink || sampleSelect.value === '') return;
+    const small = document.createElement('canvas');
+    paintPixels(small, decodePixels(sample.pixels));
+    ink.imageSmoothingEnabled = false;
+    ink.drawImage(small, 0, 0, SIZE, SIZE);
+    void predict();
+  });
+
+  return {
+    element: h(
+      'section',
+      null,
+      title,
+      runPicker(context, qualifies, run),
+      h(
+        'div',
+        { class: 'try-it' },
+        h('div', { class: 'draw-area' }, canvas),
+        h(
+          'div',
+          { class: 'try-controls' },
+          h('button', { type: 'button', id: 'try-predict', onclick: () => void predict() }, 'Predict'),
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'try-clear',
+              onclick: () => {
+                clear();
+                results.replaceChildren();
+              },
+            },
+            'Clear',
+          ),
+          h('label', null, 'Test image ', sampleSelect),
+          h(
+            'label',
+            null,
+            'Image file ',
+            h('input', {
+              type: 'file',
+              accept: 'image/*',
+              id: 'try-file',
+              onchange: (event: Event) => {
+                const file = (event.target as HTMLInputElement).files?.[0];
+                if (file) void showImage(file);
+              },
+            }),
+          ),
+          status,
+          results,
+        ),
+      ),
+    ),
+    dispose() {
+      disposed = true;
+      void model?.then((m) => m.dispose()).catch(() => undefined);
+    },
+  };
+}

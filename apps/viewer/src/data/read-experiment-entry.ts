@@ -1,0 +1,23 @@
+import { type ExperimentRecord, parseExperimentRecord } from '@fmnist/metrics';
+import type { ExperimentEntry } from '../shared/viewer-index.js';
+import { describeRecordError } from './read-run-entry.js';
+
+/** An experiment entry after validation: its record, or what is wrong with it. */
+export interface LoadedExperiment {
+  key: string;
+  source: string;
+  runKeys: string[];
+  record?: ExperimentRecord;
+  problem?: string;
+}
+
+/** Validate one experiment entry with `parseExperimentRecord`; never throws. */
+export function readExperimentEntry(entry: ExperimentEntry): LoadedExperiment {
+  const base = { key: entry.key, source: entry.source, runKeys: entry.runKeys };
+  if (entry.error !== undefined) return { ...base, problem: entry.error };
+  try {
+    return { ...base, record: parseExperimentRecord(entry.record) };
+  } catch (error) {
+    return { ...base, problem: describeRecordError(error) };
+  }
+}

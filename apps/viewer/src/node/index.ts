@@ -1,0 +1,13 @@
+/**
+ * `@fmnist/viewer`'s Node entry: where the built web app is, a server for it over run and
+ * experiment folders, and a self-contained HTML report. `fmnist view` and
+ * `fmnist report --format html` call these.
+ *
+ * @packageDocumentation
+ */
+
+export type { HtmlReportInput, ReportModel } from './render-html-report.js';
+export { MAX_EMBEDDED_MODEL_BYTES, renderHtmlReport } from './render-html-report.js';
+export type { ViewerServer, ViewerServerOptions } from './start-viewer-server.js';
+export { startViewerServer } from './start-viewer-server.js';
+export { viewerDistDir } from './viewer-dist-dir.js';

@@ -1,0 +1,124 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { ExperimentRecordInput, RunRecord } from '@fmnist/metrics';
+import { getPreset } from '@fmnist/models';
+import { createRunDirectory, selectBackend, train } from '@fmnist/train';
+import { makeImages } from './make-images.js';
+
+/** The name of the run that checks names are shown as text, never as HTML. */
+export const XSS_NAME = '<img src=x onerror=alert(1)>';
+
+/** What {@link makeFixtures} wrote. */
+export interface Fixtures {
+  runsDir: string;
+  experimentsDir: string;
+  /** Run directories of the two trained runs, and of the hand-made running one. */
+  adamDir: string;
+  sgdDir: string;
+  liveDir: string;
+  adam: RunRecord;
+  sgd: RunRecord;
+  experiment: ExperimentRecordInput;
+}
+
+/**
+ * Real run directories written by @fmnist/train on tiny generated data (2 epochs each), a run
+ * still being written (status running, no metrics), a malformed and a newer-schema run.json,
+ * and a hand-written experiment.json over the two trained runs (`fmnist experiment` does not
+ * exist yet; the record follows @fmnist/metrics' schema).
+ */
+export async function makeFixtures(root: string): Promise<Fixtures> {
+  await selectBackend('wasm');
+  const runsDir = join(root, 'runs');
+  const experimentsDir = join(root, 'experiments');
+  const data = { train: makeImages(500, 1), test: makeImages(300, 2) };
+  const when = new Date('2025-01-01T12:00:00Z');
+  const adamDir = await createRunDirectory(runsDir, 'mlp-adam', when);
+  const adam = await train({
+    spec: getPreset('mlp-adam'),
+    preset: 'mlp-adam',
+    data,
+    epochs: 2,
+    batchSize: 50,
+    seed: 1,
+    runDir: adamDir,
+  });
+  adam.model.dispose();
+  const sgdDir = await createRunDirectory(runsDir, XSS_NAME, when);
+  const sgd = await train({
+    spec: getPreset('mlp-sgd'),
+    preset: 'mlp-sgd',
+    name: XSS_NAME,
+    data,
+    epochs: 2,
+    batchSize: 50,
+    seed: 2,
+    runDir: sgdDir,
+  });
+  sgd.model.dispose();
+
+  // A run still being written: what train() writes after its first epoch.
+  const liveDir = join(runsDir, 'live-run-20250101-130000');
+  await mkdir(liveDir, { recursive: true });
+  const full = JSON.parse(await readFile(join(adamDir, 'run.json'), 'utf8')) as RunRecord;
+  const {
+    metrics: _m,
+    classificationReport: _c,
+    confusionMatrix: _cm,
+    classNames: _n,
+    samples: _s,
+    finishedAt: _f,
+    ...partial
+  } = full;
+  const live = {
+    ...partial,
+    id: 'live-run',
+    name: 'live-run',
+    status: 'running',
+    history: full.history.slice(0, 1),
+  };
+  await writeFile(join(liveDir, 'run.json'), JSON.stringify(live, null, 2));
+
+  const broken = join(runsDir, 'broken-20250101-140000');
+  await mkdir(broken, { recursive: true });
+  await writeFile(join(broken, 'run.json'), '{"schemaVersion": 1, "id": "broken", "name": ');
+  const future = join(runsDir, 'future-20250101-150000');
+  await mkdir(future, { recursive: true });
+  await writeFile(join(future, 'run.json'), JSON.stringify({ ...full, schemaVersion: 99 }));
+
+  const experimentDir = join(experimentsDir, 'notebook-20250101-160000');
+  await mkdir(experimentDir, { recursive: true });
+  const row = (record: RunRecord, seed: number) => ({
+    preset: record.preset ?? '',
+    seeds: [seed],
+    trainLoss: record.metrics?.train?.loss ?? 0,
+    trainAccuracy: record.metrics?.train?.accuracy ?? 0,
+    testLoss: record.metrics?.test?.loss ?? 0,
+    testAccuracy: record.metrics?.test?.accuracy ?? 0,
+    seconds: record.history.reduce((sum, h) => sum + h.seconds, 0),
+    std: { testAccuracy: 0.0123, trainAccuracy: 0.0045 },
+  });
+  const experiment: ExperimentRecordInput = {
+    schemaVersion: 1,
+    id: basename(experimentDir),
+    suite: 'notebook',
+    createdAt: when.toISOString(),
+    finishedAt: when.toISOString(),
+    status: 'completed',
+    runs: [
+      { preset: 'mlp-adam', seed: 1, path: `../../runs/${basename(adamDir)}`, status: 'completed' },
+      { preset: 'mlp-sgd', seed: 2, path: `../../runs/${basename(sgdDir)}`, status: 'completed' },
+    ],
+    rows: [row(adam.record, 1), row(sgd.record, 2)],
+    references: {
+      'mlp-adam': { model: 'model 1', trainLoss: 0.0416, trainAccuracy: 0.9846, testLoss: 0.7687, testAccuracy: 0.8884 },
+      'mlp-sgd': { model: 'model 3', trainLoss: 0.2309, trainAccuracy: 0.9159, testLoss: 0.3416, testAccuracy: 0.8831 },
+    },
+    summary: {
+      'mlp-adam': { runs: 1, mean: { testAccuracy: adam.record.metrics?.test?.accuracy ?? 0 }, std: { testAccuracy: 0.0123 } },
+    },
+    mcnemar: [{ a: 'mlp-adam', b: 'mlp-sgd', aRightBWrong: 12, aWrongBRight: 3, pValue: 0.0352 }],
+  };
+  await writeFile(join(experimentDir, 'experiment.json'), JSON.stringify(experiment, null, 2));
+  return { runsDir, experimentsDir, adamDir, sgdDir, liveDir, adam: adam.record, sgd: sgd.record, experiment };
+}
