@@ -16,6 +16,8 @@ function chartOptions(title: string, data: CurveData, width: number): uPlot.Opti
     width,
     height: Math.round(Math.min(320, Math.max(200, width * 0.5))),
     scales: { x: { time: false } },
+    // Live values take room that a phone does not have.
+    legend: { live: width > 560 },
     axes: [{ label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100] }, { label: title.toLowerCase() }],
     series: [
       { label: 'epoch' },
