@@ -1,11 +1,5 @@
+import type { GrayImage } from '@fmnist/dataset';
 import { PNG } from 'pngjs';
-
-/** A grayscale image of any size: `width × height` luminance values, 0–255, row-major. */
-export interface GrayImage {
-  width: number;
-  height: number;
-  pixels: Float32Array;
-}
 
 /**
  * Decode a PNG (any colour type and bit depth pngjs reads) to grayscale luminance (ITU-R BT.601
@@ -13,7 +7,7 @@ export interface GrayImage {
  *
  * @throws {Error} from pngjs when the bytes are not a PNG.
  */
-export function decodePngGray(bytes: Uint8Array): GrayImage {
+export function decodePngGray(bytes: Uint8Array): GrayImage & { pixels: Float32Array } {
   const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const { width, height, data } = png;
   const pixels = new Float32Array(width * height);

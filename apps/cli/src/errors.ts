@@ -67,7 +67,12 @@ export function toExitCode(error: unknown): ExitCode {
   }
   if (CliError.isInstance(error))
     return error.kind === 'usage' ? EXIT_CODES.usage : EXIT_CODES.failure;
-  if (ModelsError.isInstance(error) && error.code === 'UNKNOWN_PRESET') return EXIT_CODES.usage;
+  if (
+    ModelsError.isInstance(error) &&
+    (error.code === 'UNKNOWN_PRESET' || error.code === 'INVALID_OVERRIDE')
+  ) {
+    return EXIT_CODES.usage;
+  }
   if (TrainError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
   if (DatasetError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
   return EXIT_CODES.failure;

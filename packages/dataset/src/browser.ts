@@ -7,6 +7,7 @@ export { CLASS_NAMES } from './class-names.js';
 export { computeSha256 } from './compute-sha256.js';
 export type { CountBatchesOptions } from './count-batches.js';
 export { countBatches } from './count-batches.js';
+export { countClasses } from './count-classes.js';
 export type { Rng } from './create-rng.js';
 export { createRng, restoreRng } from './create-rng.js';
 export type {
@@ -40,4 +41,6 @@ export { shuffle } from './shuffle.js';
 export { shuffleIndices } from './shuffle-indices.js';
 export type { HoldoutSplit, SplitHoldoutOptions } from './split-holdout.js';
 export { splitHoldout } from './split-holdout.js';
+export type { DatasetImage, GrayImage, ToDatasetImageOptions } from './to-dataset-image.js';
+export { toDatasetImage } from './to-dataset-image.js';
 export { toFloat32 } from './to-float32.js';

@@ -21,6 +21,8 @@ export type { PresetInfo } from './presets/list-presets.js';
 export { listPresets } from './presets/list-presets.js';
 export type { PresetName } from './presets/preset-names.js';
 export { PRESET_NAMES } from './presets/preset-names.js';
+export type { SpecOverrides } from './spec/apply-spec-overrides.js';
+export { applySpecOverrides } from './spec/apply-spec-overrides.js';
 export { getModelSpecJsonSchema } from './spec/get-model-spec-json-schema.js';
 export type {
   Activation,

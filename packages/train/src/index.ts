@@ -15,6 +15,7 @@ export type { OptimizerState } from './optimizer-state.js';
 export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 export type { PickSamplesOptions } from './pick-samples.js';
 export { pickSamples } from './pick-samples.js';
+export { loadRunModel, readRunRecord } from './read-run.js';
 export type { ReduceLrOnPlateauOptions } from './reduce-lr-on-plateau.js';
 export { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 export type { ResumeOptions } from './resume.js';
@@ -22,6 +23,8 @@ export { callbacksFromConfig, resume } from './resume.js';
 export { createRunDirectory, RUN_FILES } from './run-directory.js';
 export type { BackendChoice, BackendName } from './select-backend.js';
 export { BACKEND_NAMES, selectBackend } from './select-backend.js';
+export type { Suite, SuiteName, SuiteValidation } from './suites.js';
+export { getSuite, SUITE_NAMES, SUITES } from './suites.js';
 export type {
   RunState,
   TrainData,

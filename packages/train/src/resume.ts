@@ -1,12 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseRunRecord } from '@fmnist/metrics';
 import { buildModel, createOptimizer, parseSpec } from '@fmnist/models';
 import type { Callback } from './callbacks.js';
 import { type CheckpointState, loadCheckpoint } from './checkpoint.js';
 import { type EarlyStoppingOptions, earlyStopping } from './early-stopping.js';
 import { TrainError } from './errors.js';
 import { setOptimizerState } from './optimizer-state.js';
+import { readRunRecord } from './read-run.js';
 import { type ReduceLrOnPlateauOptions, reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 import { RUN_FILES } from './run-directory.js';
 import type { BackendChoice } from './select-backend.js';
@@ -54,26 +54,7 @@ const exists = (path: string) =>
  * finished; `CHECKPOINT_INVALID` when its checkpoint is corrupt (nothing on disk is changed).
  */
 export async function resume(runDir: string, options: ResumeOptions): Promise<TrainResult> {
-  let text: string;
-  try {
-    text = await readFile(join(runDir, RUN_FILES.record), 'utf8');
-  } catch (error) {
-    throw new TrainError(
-      'RUN_INVALID',
-      `${runDir} has no ${RUN_FILES.record}: is it a run directory written by fmnist train?`,
-      { cause: error },
-    );
-  }
-  let record: ReturnType<typeof parseRunRecord>;
-  try {
-    record = parseRunRecord(JSON.parse(text));
-  } catch (error) {
-    throw new TrainError(
-      'RUN_INVALID',
-      `${join(runDir, RUN_FILES.record)} cannot be read: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
+  const record = await readRunRecord(runDir);
   if (record.status === 'completed') {
     throw new TrainError(
       'RUN_INVALID',

@@ -325,6 +325,8 @@ export async function runEpochs(
       lossSum += loss * batch.size;
       correct += hits;
       seen += batch.size;
+      // Let a pending SIGINT handler run, so an abort takes effect after this batch.
+      if (signal) await new Promise((resolve) => setImmediate(resolve));
       onEvent?.({
         type: 'batch',
         epoch,

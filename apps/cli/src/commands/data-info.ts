@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { CLASS_NAMES } from '@fmnist/dataset';
+import { CLASS_NAMES, countClasses } from '@fmnist/dataset';
 import type { Command } from 'commander';
-import { countClasses } from '../count-classes.js';
 import { loadData } from '../load-data.js';
 
 const EXAMPLES = `

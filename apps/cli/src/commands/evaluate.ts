@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { CLASS_NAMES } from '@fmnist/dataset';
 import { disposeModel } from '@fmnist/models';
-import { type BackendName, evaluate } from '@fmnist/train';
+import { type BackendName, evaluate, loadRunModel, readRunRecord } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
 import { displayPath } from '../display-path.js';
 import { formatEvaluation } from '../format-evaluation.js';
-import { loadRunData, loadRunModel, readRunRecord } from '../load-run.js';
+import { loadRunData } from '../load-run.js';
 import { BACKEND_CHOICES, useBackend } from '../use-backend.js';
 
 const EXAMPLES = `

@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CLASS_NAMES, type LabeledImages } from '@fmnist/dataset';
+import {
+  CLASS_NAMES,
+  type DatasetImage,
+  type LabeledImages,
+  toDatasetImage,
+} from '@fmnist/dataset';
 import { disposeModel } from '@fmnist/models';
-import { type BackendName, predictSplit } from '@fmnist/train';
+import { type BackendName, loadRunModel, predictSplit, readRunRecord } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import { decodePngGray } from '../decode-png-gray.js';
 import { displayPath } from '../display-path.js';
 import { failure } from '../errors.js';
-import { loadRunModel, readRunRecord } from '../load-run.js';
 import { parsePositiveInteger } from '../parse-options.js';
-import { type DatasetImage, toDatasetImage } from '../to-dataset-image.js';
 import { BACKEND_CHOICES, useBackend } from '../use-backend.js';
 
 const EXAMPLES = `

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { renderRunReport } from '@fmnist/metrics';
+import { readRunRecord } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
 import { formatRunComparison } from '../format-run-comparison.js';
 import { formatRunText } from '../format-run-text.js';
-import { readRunRecord } from '../load-run.js';
 
 const EXAMPLES = `
 Examples:

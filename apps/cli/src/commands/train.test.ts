@@ -250,7 +250,7 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
     ],
     [['--preset', 'mlp-adam', '--batch-size', '0'], 'Expected a whole number of 1 or more'],
     [['--preset', 'mlp-adam', '--lr', '-1'], 'Expected a number above 0'],
-    [['--preset', 'mlp-adam', '--momentum', '0.9'], '--momentum does not apply to adam'],
+    [['--preset', 'mlp-adam', '--momentum', '0.9'], 'momentum does not apply to adam'],
     [['--preset', 'mlp-adam', '--validation', 'dev'], 'Allowed choices are holdout, test, none'],
     [['--preset', 'mlp-adam', '--validation-size', '1.5'], 'a whole count of images'],
     [

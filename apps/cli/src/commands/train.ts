@@ -1,13 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { LoadedDataset } from '@fmnist/dataset';
-import { getPreset, type ModelSpec, type OptimizerName, parseSpec } from '@fmnist/models';
+import {
+  applySpecOverrides,
+  getPreset,
+  type ModelSpec,
+  OPTIMIZER_DEFAULTS,
+  type OptimizerName,
+  parseSpec,
+} from '@fmnist/models';
 import {
   type BackendName,
   type Callback,
   createRunDirectory,
   earlyStopping,
   RUN_FILES,
+  readRunRecord,
   resume,
   type TrainResult,
   train,
@@ -15,13 +23,12 @@ import {
 } from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { applySpecOverrides, OPTIMIZER_CHOICES } from '../apply-spec-overrides.js';
 import { displayPath, quoteForShell } from '../display-path.js';
 import { EXIT_CODES, failure, usageError } from '../errors.js';
 import { formatEvaluation } from '../format-evaluation.js';
 import { handleInterrupt } from '../handle-interrupt.js';
 import { loadData } from '../load-data.js';
-import { loadRunData, readRunRecord } from '../load-run.js';
+import { loadRunData } from '../load-run.js';
 import {
   parseFraction,
   parseInteger,
@@ -32,6 +39,9 @@ import {
 } from '../parse-options.js';
 import { createTrainProgress } from '../progress.js';
 import { BACKEND_CHOICES, useBackend } from '../use-backend.js';
+
+/** The optimizer names `--optimizer` takes (Keras' spellings work too, in any case). */
+const OPTIMIZER_NAMES = Object.keys(OPTIMIZER_DEFAULTS) as OptimizerName[];
 
 /** The flags of `fmnist train`, as commander parses them. */
 interface TrainFlags {
@@ -70,8 +80,8 @@ command; Ctrl-C twice quits at once. Progress goes to stderr, results to stdout.
 
 function parseOptimizer(text: string): OptimizerName {
   const name = text.toLowerCase();
-  if (!(OPTIMIZER_CHOICES as readonly string[]).includes(name)) {
-    throw new InvalidArgumentError(`Expected one of ${OPTIMIZER_CHOICES.join(', ')}.`);
+  if (!(OPTIMIZER_NAMES as readonly string[]).includes(name)) {
+    throw new InvalidArgumentError(`Expected one of ${OPTIMIZER_NAMES.join(', ')}.`);
   }
   return name as OptimizerName;
 }
@@ -92,7 +102,7 @@ export function addTrainCommand(program: Command): void {
     .option('-b, --batch-size <n>', 'images per training step', parsePositiveInteger, 200)
     .option(
       '--optimizer <name>',
-      `replace the spec's optimizer (${OPTIMIZER_CHOICES.join(', ')}), with Keras' defaults`,
+      `replace the spec's optimizer (${OPTIMIZER_NAMES.join(', ')}), with Keras' defaults`,
       parseOptimizer,
     )
     .option('--lr <rate>', "the optimizer's learning rate", parsePositiveNumber)

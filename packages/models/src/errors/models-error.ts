@@ -5,6 +5,8 @@
 export const MODELS_ERROR_CODES = {
   /** A model spec failed validation; `issues` lists every fault with its path. */
   INVALID_SPEC: 'the model spec is not valid',
+  /** An override of a spec's optimizer does not apply to it (e.g. momentum for adam). */
+  INVALID_OVERRIDE: 'the override does not apply to this spec',
   /** `getPreset` was asked for a name that is not in `PRESET_NAMES`. */
   UNKNOWN_PRESET: 'no preset has that name',
   /** `model.json` (or the directory holding it) does not exist. */

@@ -1,7 +1,7 @@
-import { getPreset } from '@fmnist/models';
 import { describe, expect, it } from 'vitest';
+import { ModelsError } from '../errors/models-error.js';
+import { getPreset } from '../presets/get-preset.js';
 import { applySpecOverrides } from './apply-spec-overrides.js';
-import { CliError } from './errors.js';
 
 describe('applySpecOverrides', () => {
   it('leaves the spec alone without flags', () => {
@@ -38,13 +38,14 @@ describe('applySpecOverrides', () => {
     expect(spec.optimizer).toMatchObject({ learningRate: 0.05, momentum: 0.9 });
   });
 
-  it('refuses momentum for adam, as a usage error', () => {
+  it('refuses momentum for adam, saying what to use instead', () => {
     let error: unknown;
     try {
       applySpecOverrides(getPreset('mlp-adam'), { momentum: 0.9 });
     } catch (caught) {
       error = caught;
     }
-    expect(CliError.isInstance(error) && error.kind).toBe('usage');
+    expect(ModelsError.isInstance(error) && error.code).toBe('INVALID_OVERRIDE');
+    expect((error as Error).message).toMatch(/use sgd or rmsprop/);
   });
 });

@@ -1,4 +1,9 @@
-import type { GrayImage } from './decode-png-gray.js';
+/** A grayscale image of any size: `width × height` luminance values, 0–255, row-major. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  pixels: ArrayLike<number>;
+}
 
 /** Options of {@link toDatasetImage}. */
 export interface ToDatasetImageOptions {

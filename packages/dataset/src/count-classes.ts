@@ -1,4 +1,5 @@
-import { CLASS_NAMES, type LabeledImages } from '@fmnist/dataset';
+import { CLASS_NAMES } from './class-names.js';
+import type { LabeledImages } from './labeled-images.js';
 
 /** How many images of each class a split holds. */
 export function countClasses(split: LabeledImages, numClasses = CLASS_NAMES.length): number[] {
