@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.4.2
 # dataset-fashion-mnist: the four official files in /usr/share/datasets/fashion-mnist.
-APT_PACKAGES=(dataset-fashion-mnist)
+# chromium: the browser the viewer's tests drive (playwright-core cannot download its own here).
+APT_PACKAGES=(dataset-fashion-mnist chromium)
 
 node -e '
   const [major, minor] = process.versions.node.split(".").map(Number);
