@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseExperimentRecord, parseRunRecord } from '@fmnist/metrics';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport, startViewerServer, type ViewerServer } from '../src/node/index.js';
 import { type Fixtures, makeFixtures, XSS_NAME } from './make-fixtures.js';
@@ -48,6 +48,9 @@ async function go(page: Page, view: string) {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
 
+/** A locator's text content, '' when it has none. */
+const text = async (locator: Locator) => (await locator.textContent()) ?? '';
+
 const runKey = (dir: string) => `runs/${basename(dir)}`;
 
 beforeAll(async () => {
@@ -75,7 +78,7 @@ describe('the served viewer', () => {
     const { page, problems, close } = await openPage(server.url);
     const rows = page.locator('table.runs tbody tr');
     expect(await rows.count()).toBe(3);
-    const alert = await page.locator('.problems').innerText();
+    const alert = await text(page.locator('.problems'));
     expect(alert).toContain('broken-20250101-140000');
     expect(alert).toContain('not valid JSON');
     expect(alert).toMatch(/future-20250101-150000.*newer/s);
@@ -87,7 +90,11 @@ describe('the served viewer', () => {
     await page.click('button[data-column="testAccuracy"]');
     await page.click('button[data-column="testAccuracy"]');
     const order = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-run')));
-    expect(order).toEqual([runKey(fixtures.adamDir), runKey(fixtures.sgdDir), runKey(fixtures.liveDir)]);
+    expect(order).toEqual([
+      runKey(fixtures.adamDir),
+      runKey(fixtures.sgdDir),
+      runKey(fixtures.liveDir),
+    ]);
     await page.fill('#run-filter', 'sgd');
     expect(await rows.count()).toBe(1);
     await page.fill('#run-filter', '');
@@ -98,7 +105,9 @@ describe('the served viewer', () => {
 
   it('updates a running run live', async () => {
     const { page, problems, close } = await openPage(server.url);
-    const epochs = page.locator(`tr[data-run="${runKey(fixtures.liveDir)}"] td[data-column="epochs"]`);
+    const epochs = page.locator(
+      `tr[data-run="${runKey(fixtures.liveDir)}"] td[data-column="epochs"]`,
+    );
     expect(await epochs.textContent()).toBe('1/2');
     const file = join(fixtures.liveDir, 'run.json');
     const live = JSON.parse(await readFile(file, 'utf8'));
@@ -117,8 +126,8 @@ describe('the served viewer', () => {
     const { page, problems, close } = await openPage(`${server.url}#experiments`);
     const table = page.locator('table.comparison tbody tr');
     expect(await table.count()).toBe(2);
-    expect(await table.first().innerText()).toContain('±');
-    expect(await page.locator('table.mcnemar').innerText()).toContain('0.0352');
+    expect(await text(table.first())).toContain('±');
+    expect(await text(page.locator('table.mcnemar'))).toContain('0.0352');
     await shot(page, 'experiments-1280');
     await close();
     expect(problems).toEqual([]);
@@ -135,8 +144,14 @@ describe('the served viewer', () => {
       .evaluateAll((figures) => figures.map((f) => f.getAttribute('data-series-count')));
     // loss: train + validation of 2 runs; accuracy: the same + 2 notebook references + 3 baselines.
     expect(counts).toEqual(['4', '9']);
-    const legend = await page.locator('figure.chart[data-metric="accuracy"]').innerText();
-    for (const text of ['SVC (published) 0.897', 'MLPClassifier (published) 0.871', 'human (published) 0.835', 'model 1 (mlp-adam) test 0.8884', `${XSS_NAME} validation accuracy`]) {
+    const legend = await text(page.locator('figure.chart[data-metric="accuracy"]'));
+    for (const text of [
+      'SVC (published) 0.897',
+      'MLPClassifier (published) 0.871',
+      'human (published) 0.835',
+      'model 1 (mlp-adam) test 0.8884',
+      `${XSS_NAME} validation accuracy`,
+    ]) {
       expect(legend).toContain(text);
     }
     await shot(page, 'curves-1280');
@@ -149,16 +164,20 @@ describe('the served viewer', () => {
     await page.selectOption('#run-picker', runKey(fixtures.adamDir));
     await page.waitForSelector('table.heatmap');
     expect(await page.locator('table.heatmap td.cell').count()).toBe(100);
-    expect(await page.locator('table.heatmap thead').innerText()).toContain('Ankle boot');
+    expect(await text(page.locator('table.heatmap thead'))).toContain('Ankle boot');
     const diagonal = page.locator('button[data-row="0"][data-col="0"]');
     expect(Number(await diagonal.textContent())).toBeGreaterThan(0);
     await diagonal.click();
     await page.waitForSelector('#cell-examples canvas.sample');
-    expect(await page.locator('#cell-examples h2').innerText()).toContain('True T-shirt/top, predicted T-shirt/top');
+    expect(await text(page.locator('#cell-examples h2'))).toContain(
+      'True T-shirt/top, predicted T-shirt/top',
+    );
     await page.locator('button[data-row="1"][data-col="1"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() =>
-      document.querySelector('#cell-examples h2')?.textContent?.includes('True Trouser, predicted Trouser'),
+      document
+        .querySelector('#cell-examples h2')
+        ?.textContent?.includes('True Trouser, predicted Trouser'),
     );
     expect(await page.locator('#cell-examples canvas.sample').count()).toBeGreaterThan(0);
     await shot(page, 'confusion-1280');
@@ -178,9 +197,9 @@ describe('the served viewer', () => {
     const cards = page.locator('ul.mistakes li.card');
     expect(await cards.count()).toBeGreaterThan(0);
     expect(await cards.first().locator('canvas.sample').count()).toBe(1);
-    const text = await cards.first().innerText();
-    expect(text).toMatch(/true: .+/);
-    expect(text).toMatch(/predicted: .+/);
+    const cardText = await text(cards.first());
+    expect(cardText).toMatch(/true: .+/);
+    expect(cardText).toMatch(/predicted: .+/);
     expect(await cards.first().locator('ol.top li').count()).toBe(3);
     await shot(page, 'mistakes-1280');
     await close();
@@ -215,8 +234,8 @@ describe('the served viewer', () => {
 
   it('opens a dropped run.json', async () => {
     const { page, problems, close } = await openPage(server.url);
-    const text = await readFile(join(fixtures.adamDir, 'run.json'), 'utf8');
-    const dropped = JSON.stringify({ ...JSON.parse(text), name: 'dropped one' });
+    const json = await readFile(join(fixtures.adamDir, 'run.json'), 'utf8');
+    const dropped = JSON.stringify({ ...JSON.parse(json), name: 'dropped one' });
     const transfer = await page.evaluateHandle((json) => {
       const data = new DataTransfer();
       data.items.add(new File([json], 'run.json', { type: 'application/json' }));
@@ -224,8 +243,8 @@ describe('the served viewer', () => {
     }, dropped);
     await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
     await page.waitForSelector('nav a[data-view="curves"][aria-current="page"]');
-    expect(await page.locator('.notice').innerText()).toContain('Opened dropped one');
-    expect(await page.locator('figure.chart').first().innerText()).toContain('dropped one train loss');
+    expect(await text(page.locator('.notice'))).toContain('Opened dropped one');
+    expect(await text(page.locator('figure.chart').first())).toContain('dropped one train loss');
     await close();
     expect(problems).toEqual([]);
   });
@@ -235,7 +254,9 @@ describe('the served viewer', () => {
     for (const view of ['runs', 'confusion', 'curves', 'try-it']) {
       await go(page, view);
       await page.waitForTimeout(100);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow, `${view} overflows`).toBeLessThanOrEqual(0);
       await shot(page, `${view}-390`);
     }
@@ -246,12 +267,22 @@ describe('the served viewer', () => {
       reached.add(
         await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
-          return el ? `${el.tagName.toLowerCase()}#${el.id}|${el.dataset.view ?? el.dataset.column ?? el.getAttribute('aria-label') ?? ''}` : '';
+          return el
+            ? `${el.tagName.toLowerCase()}#${el.id}|${el.dataset.view ?? el.dataset.column ?? el.getAttribute('aria-label') ?? ''}`
+            : '';
         }),
       );
     }
     const all = [...reached].join('\n');
-    for (const expected of ['a#|runs', 'a#|try-it', 'input#open-file', 'input#run-filter', 'button#compare-selected', 'button#|testAccuracy', 'input#|Compare mlp-adam']) {
+    for (const expected of [
+      'a#|runs',
+      'a#|try-it',
+      'input#open-file',
+      'input#run-filter',
+      'button#compare-selected',
+      'button#|testAccuracy',
+      'input#|Compare mlp-adam',
+    ]) {
       expect(all).toContain(expected);
     }
     await close();

@@ -111,14 +111,39 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
     ],
     rows: [row(adam.record, 1), row(sgd.record, 2)],
     references: {
-      'mlp-adam': { model: 'model 1', trainLoss: 0.0416, trainAccuracy: 0.9846, testLoss: 0.7687, testAccuracy: 0.8884 },
-      'mlp-sgd': { model: 'model 3', trainLoss: 0.2309, trainAccuracy: 0.9159, testLoss: 0.3416, testAccuracy: 0.8831 },
+      'mlp-adam': {
+        model: 'model 1',
+        trainLoss: 0.0416,
+        trainAccuracy: 0.9846,
+        testLoss: 0.7687,
+        testAccuracy: 0.8884,
+      },
+      'mlp-sgd': {
+        model: 'model 3',
+        trainLoss: 0.2309,
+        trainAccuracy: 0.9159,
+        testLoss: 0.3416,
+        testAccuracy: 0.8831,
+      },
     },
     summary: {
-      'mlp-adam': { runs: 1, mean: { testAccuracy: adam.record.metrics?.test?.accuracy ?? 0 }, std: { testAccuracy: 0.0123 } },
+      'mlp-adam': {
+        runs: 1,
+        mean: { testAccuracy: adam.record.metrics?.test?.accuracy ?? 0 },
+        std: { testAccuracy: 0.0123 },
+      },
     },
     mcnemar: [{ a: 'mlp-adam', b: 'mlp-sgd', aRightBWrong: 12, aWrongBRight: 3, pValue: 0.0352 }],
   };
   await writeFile(join(experimentDir, 'experiment.json'), JSON.stringify(experiment, null, 2));
-  return { runsDir, experimentsDir, adamDir, sgdDir, liveDir, adam: adam.record, sgd: sgd.record, experiment };
+  return {
+    runsDir,
+    experimentsDir,
+    adamDir,
+    sgdDir,
+    liveDir,
+    adam: adam.record,
+    sgd: sgd.record,
+    experiment,
+  };
 }

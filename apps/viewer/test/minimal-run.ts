@@ -53,7 +53,12 @@ export function minimalRun(overrides: Partial<RunRecord> = {}): RunRecord {
       [0, 0, 0],
     ],
     classNames: ['a', 'b', 'c'],
-    samples: [sample(1, 0, 1, 'mistake', 0.7), sample(2, 1, 0, 'mistake', 0.95), sample(1, 0, 1, 'cell', 0.7), sample(3, 0, 0, 'cell')],
+    samples: [
+      sample(1, 0, 1, 'mistake', 0.7),
+      sample(2, 1, 0, 'mistake', 0.95),
+      sample(1, 0, 1, 'cell', 0.7),
+      sample(3, 0, 0, 'cell'),
+    ],
     ...overrides,
   } as RunRecord;
 }

@@ -45,7 +45,11 @@ export function confusionView(context: ViewContext): View {
                 'li',
                 { class: 'card' },
                 sampleCanvas(s.pixels, `test image ${s.index}`),
-                h('span', null, `#${s.index} · p=${(s.probabilities[s.predicted] ?? 0).toFixed(3)}`),
+                h(
+                  'span',
+                  null,
+                  `#${s.index} · p=${(s.probabilities[s.predicted] ?? 0).toFixed(3)}`,
+                ),
               ),
             ),
           ),

@@ -1,5 +1,10 @@
 import type { ExperimentRecord } from '@fmnist/metrics';
-import { formatDuration, formatMeanStd, formatMetric, formatPValue } from '../data/format-values.js';
+import {
+  formatDuration,
+  formatMeanStd,
+  formatMetric,
+  formatPValue,
+} from '../data/format-values.js';
 import type { LoadedExperiment } from '../data/read-experiment-entry.js';
 import { h } from './dom.js';
 import type { View, ViewContext } from './state.js';
@@ -23,7 +28,15 @@ function comparisonTable(record: ExperimentRecord): HTMLElement {
       'table',
       { class: 'comparison' },
       h('caption', null, 'Comparison (mean ± std across seeds)'),
-      h('thead', null, h('tr', null, headers.map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          headers.map((t) => h('th', { scope: 'col' }, t)),
+        ),
+      ),
       h(
         'tbody',
         null,

@@ -114,7 +114,10 @@ async function start(root: HTMLElement): Promise<void> {
         ),
       };
     }
-    main.replaceChildren(...(loadError ? [h('p', { role: 'alert', class: 'problems' }, loadError)] : []), view.element);
+    main.replaceChildren(
+      ...(loadError ? [h('p', { role: 'alert', class: 'problems' }, loadError)] : []),
+      view.element,
+    );
     view.mounted?.();
   };
 
@@ -123,7 +126,9 @@ async function start(root: HTMLElement): Promise<void> {
     const first = opened.find((run) => run.record);
     notice.textContent = opened
       .map((run) =>
-        run.record ? `Opened ${run.record.name} from ${run.source}.` : `${run.source}: ${run.problem}`,
+        run.record
+          ? `Opened ${run.record.name} from ${run.source}.`
+          : `${run.source}: ${run.problem}`,
       )
       .join(' ');
     if (first) {
@@ -146,11 +151,27 @@ async function start(root: HTMLElement): Promise<void> {
   });
 
   root.replaceChildren(
-    h('a', { class: 'skip', href: '#main', onclick: (e: Event) => { e.preventDefault(); main.focus(); } }, 'Skip to content'),
+    h(
+      'a',
+      {
+        class: 'skip',
+        href: '#main',
+        onclick: (e: Event) => {
+          e.preventDefault();
+          main.focus();
+        },
+      },
+      'Skip to content',
+    ),
     h(
       'header',
       null,
-      h('p', { class: 'brand' }, 'fmnist ', h('span', null, state.mode === 'report' ? 'report' : 'viewer')),
+      h(
+        'p',
+        { class: 'brand' },
+        'fmnist ',
+        h('span', null, state.mode === 'report' ? 'report' : 'viewer'),
+      ),
       nav,
       h('label', { class: 'open-file' }, 'Open run.json ', fileInput),
     ),

@@ -1,7 +1,7 @@
 import { mistakes } from '../data/mistakes.js';
 import { topClasses } from '../data/top-classes.js';
-import { h } from './dom.js';
 import { classNamesOf } from './confusion-view.js';
+import { h } from './dom.js';
 import { sampleCanvas } from './draw-sample.js';
 import { pickRun, runPicker } from './run-picker.js';
 import type { View, ViewContext } from './state.js';
@@ -32,7 +32,10 @@ export function mistakesView(context: ViewContext): View {
           h(
             'li',
             { class: 'card' },
-            sampleCanvas(s.pixels, `test image ${s.index}: a ${names[s.label]} taken for a ${names[s.predicted]}`),
+            sampleCanvas(
+              s.pixels,
+              `test image ${s.index}: a ${names[s.label]} taken for a ${names[s.predicted]}`,
+            ),
             h('span', { class: 'truth' }, `true: ${names[s.label]}`),
             h('span', { class: 'wrong' }, `predicted: ${names[s.predicted]}`),
             h(

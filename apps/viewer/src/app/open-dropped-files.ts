@@ -8,7 +8,10 @@ let counter = 0;
  * Open run.json (or experiment.json) files a person dropped or picked: each is validated like
  * a served one, and an unreadable one is listed with what is wrong. Returns the runs opened.
  */
-export async function openDroppedFiles(state: AppState, files: readonly File[]): Promise<LoadedRun[]> {
+export async function openDroppedFiles(
+  state: AppState,
+  files: readonly File[],
+): Promise<LoadedRun[]> {
   const opened: LoadedRun[] = [];
   for (const file of files) {
     counter += 1;

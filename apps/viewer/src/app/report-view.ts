@@ -27,7 +27,10 @@ export function reportView(context: ViewContext): View {
       element: h('section', null, title, h('p', null, 'No run has a classification report yet.')),
     };
   }
-  const average = (name: string, row: { precision: number; recall: number; f1: number; support: number }) =>
+  const average = (
+    name: string,
+    row: { precision: number; recall: number; f1: number; support: number },
+  ) =>
     h(
       'tr',
       { class: 'average' },
@@ -55,14 +58,20 @@ export function reportView(context: ViewContext): View {
         h(
           'table',
           { class: 'report' },
-          h('caption', null, `Test set, ${report.support} images, accuracy ${formatMetric(report.accuracy)}`),
+          h(
+            'caption',
+            null,
+            `Test set, ${report.support} images, accuracy ${formatMetric(report.accuracy)}`,
+          ),
           h(
             'thead',
             null,
             h(
               'tr',
               null,
-              ['Class', 'Precision', 'Recall', 'F1', 'Support'].map((t) => h('th', { scope: 'col' }, t)),
+              ['Class', 'Precision', 'Recall', 'F1', 'Support'].map((t) =>
+                h('th', { scope: 'col' }, t),
+              ),
             ),
           ),
           h(

@@ -2,8 +2,8 @@ import { decodePixels, IMAGE_SIDE } from '../data/decode-pixels.js';
 import type { LoadedRun } from '../data/read-run-entry.js';
 import { topClasses } from '../data/top-classes.js';
 import type { TryItModel } from '../shared/try-it-engine.js';
-import { h } from './dom.js';
 import { classNamesOf } from './confusion-view.js';
+import { h } from './dom.js';
 import { paintPixels } from './draw-sample.js';
 import { loadTryItEngine } from './load-try-it-engine.js';
 import { pickRun, runPicker } from './run-picker.js';
@@ -74,10 +74,8 @@ export function tryItView(context: ViewContext): View {
       const loaded = embedded
         ? await engine.loadFromEmbedded(embedded)
         : await engine.loadFromUrl(
-            new URL(
-              `api/runs/${encodeURIComponent(run.key)}/model/model.json`,
-              document.baseURI,
-            ).href,
+            new URL(`api/runs/${encodeURIComponent(run.key)}/model/model.json`, document.baseURI)
+              .href,
           );
       status.textContent = `Model of ${record.name} loaded.`;
       return loaded;
@@ -189,9 +187,7 @@ export function tryItView(context: ViewContext): View {
     'select',
     { id: 'try-sample' },
     h('option', { value: '' }, 'choose a test image…'),
-    samples.map((s, i) =>
-      h('option', { value: i }, `#${s.index}: ${names[s.label] ?? s.label}`),
-    ),
+    samples.map((s, i) => h('option', { value: i }, `#${s.index}: ${names[s.label] ?? s.label}`)),
   );
   sampleSelect.addEventListener('change', () => {
     const sample = samples[Number(sampleSelect.value)];
@@ -216,7 +212,11 @@ export function tryItView(context: ViewContext): View {
         h(
           'div',
           { class: 'try-controls' },
-          h('button', { type: 'button', id: 'try-predict', onclick: () => void predict() }, 'Predict'),
+          h(
+            'button',
+            { type: 'button', id: 'try-predict', onclick: () => void predict() },
+            'Predict',
+          ),
           h(
             'button',
             {

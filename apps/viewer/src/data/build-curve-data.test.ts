@@ -7,7 +7,12 @@ describe('buildCurveData', () => {
   it('overlays runs on shared epochs, training and validation of each', () => {
     const longer = minimalRun({
       name: 'longer',
-      history: [1, 2, 3].map((epoch) => ({ epoch, loss: 1 / epoch, accuracy: 0.3 * epoch, seconds: 1 })),
+      history: [1, 2, 3].map((epoch) => ({
+        epoch,
+        loss: 1 / epoch,
+        accuracy: 0.3 * epoch,
+        seconds: 1,
+      })),
     });
     const data = buildCurveData(
       [

@@ -1,8 +1,6 @@
 /** A metric with 4 decimals, or an en dash when missing. */
 export function formatMetric(value: number | null | undefined, digits = 4): string {
-  return value === null || value === undefined || Number.isNaN(value)
-    ? '–'
-    : value.toFixed(digits);
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
 }
 
 /** Seconds as `12.3 s`, `4 min 05 s` or `1 h 02 min`. */

@@ -31,7 +31,9 @@ describe('samples', () => {
   });
 
   it('lists mistakes most confident first', () => {
-    expect(mistakes([...samples, sample(9, 2, 0, 'mistake', 0.5)]).map((s) => s.index)).toEqual([2, 1, 9]);
+    expect(mistakes([...samples, sample(9, 2, 0, 'mistake', 0.5)]).map((s) => s.index)).toEqual([
+      2, 1, 9,
+    ]);
   });
 
   it('decodes 28×28 pixels and refuses damaged ones', () => {

@@ -11,14 +11,23 @@ describe('readRunEntry', () => {
   });
 
   it('reads a run still being written: running, no metrics', () => {
-    const { metrics: _m, confusionMatrix: _c, samples: _s, finishedAt: _f, ...running } = minimalRun();
+    const {
+      metrics: _m,
+      confusionMatrix: _c,
+      samples: _s,
+      finishedAt: _f,
+      ...running
+    } = minimalRun();
     const loaded = readRunEntry({ ...base, record: { ...running, status: 'running' } });
     expect(loaded.problem).toBeUndefined();
     expect(loaded.record?.status).toBe('running');
   });
 
   it('says what is wrong with a malformed or newer record instead of throwing', () => {
-    const wrong = readRunEntry({ ...base, record: { ...minimalRun(), history: [{ epoch: 1, loss: 'x' }] } });
+    const wrong = readRunEntry({
+      ...base,
+      record: { ...minimalRun(), history: [{ epoch: 1, loss: 'x' }] },
+    });
     expect(wrong.record).toBeUndefined();
     expect(wrong.problem).toMatch(/history\[0\]/);
     const newer = readRunEntry({ ...base, record: { ...minimalRun(), schemaVersion: 2 } });
@@ -29,7 +38,12 @@ describe('readRunEntry', () => {
   });
 
   it('says what is wrong with an experiment', () => {
-    const loaded = readExperimentEntry({ key: 'e', source: 'e', runKeys: [], record: { schemaVersion: 1 } });
+    const loaded = readExperimentEntry({
+      key: 'e',
+      source: 'e',
+      runKeys: [],
+      record: { schemaVersion: 1 },
+    });
     expect(loaded.problem).toMatch(/experiment/);
   });
 });

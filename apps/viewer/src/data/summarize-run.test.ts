@@ -30,7 +30,10 @@ describe('summarizeRun', () => {
   });
 
   it('shows NaN metrics (a diverged loss) as missing', () => {
-    const row = summarizeRun('k', minimalRun({ metrics: { test: { loss: Number.NaN, accuracy: 0.1 } } }));
+    const row = summarizeRun(
+      'k',
+      minimalRun({ metrics: { test: { loss: Number.NaN, accuracy: 0.1 } } }),
+    );
     expect(row.testLoss).toBeNull();
   });
 

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export type { ExperimentEntry, RunEntry, ViewerIndex } from '../shared/viewer-index.js';
 export type { HtmlReportInput, ReportModel } from './render-html-report.js';
 export { MAX_EMBEDDED_MODEL_BYTES, renderHtmlReport } from './render-html-report.js';
 export type { ViewerServer, ViewerServerOptions } from './start-viewer-server.js';

@@ -5,7 +5,10 @@ import { escapeJsonForHtml } from './escape-json-for-html.js';
 import { renderHtmlReport } from './render-html-report.js';
 
 const payloadOf = (html: string): ReportPayload => {
-  const match = new RegExp(`<script type="application/json" id="${REPORT_DATA_ID}">(.*?)</script>`, 's').exec(html);
+  const match = new RegExp(
+    `<script type="application/json" id="${REPORT_DATA_ID}">(.*?)</script>`,
+    's',
+  ).exec(html);
   return JSON.parse(match?.[1] ?? 'null') as ReportPayload;
 };
 
@@ -30,7 +33,10 @@ describe('renderHtmlReport', () => {
   });
 
   it('embeds models under 2 MB, with the Try-it engine, and leaves larger ones out', () => {
-    const modelJson = { modelTopology: {}, weightsManifest: [{ paths: ['weights.bin'], weights: [] }] };
+    const modelJson = {
+      modelTopology: {},
+      weightsManifest: [{ paths: ['weights.bin'], weights: [] }],
+    };
     const html = renderHtmlReport({
       runs: [minimalRun({ id: 'small' }), minimalRun({ id: 'big' })],
       experiments: [],

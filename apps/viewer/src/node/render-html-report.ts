@@ -52,7 +52,8 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const models: Record<string, EmbeddedModel> = {};
   const modelsLeftOut: Record<string, string> = {};
   for (const [id, model] of Object.entries(input.models ?? {})) {
-    const json = typeof model.modelJson === 'string' ? model.modelJson : JSON.stringify(model.modelJson);
+    const json =
+      typeof model.modelJson === 'string' ? model.modelJson : JSON.stringify(model.modelJson);
     const size = json.length + model.weights.byteLength;
     if (size >= MAX_EMBEDDED_MODEL_BYTES) {
       modelsLeftOut[id] =
@@ -73,9 +74,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
       source: `${record.suite} (${record.id})`,
       record,
       runKeys: record.runs.flatMap((run) => {
-        const match = input.runs.find(
-          (r) => r.preset === run.preset && r.config.seed === run.seed,
-        );
+        const match = input.runs.find((r) => r.preset === run.preset && r.config.seed === run.seed);
         return match ? [match.id] : [];
       }),
     })),

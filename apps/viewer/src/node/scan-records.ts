@@ -30,16 +30,15 @@ async function subdirectories(dir: string): Promise<string[]> {
 }
 
 /** Read a record file; a missing or malformed one gives an `error` in words, never a throw. */
-async function readJson(
-  file: string,
-  what: string,
-): Promise<{ record?: unknown; error?: string }> {
+async function readJson(file: string, what: string): Promise<{ record?: unknown; error?: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     return errorCode(error) === 'ENOENT'
-      ? { error: `${what} is not there (yet): the directory is still being created, or is not a ${what === 'run.json' ? 'run' : 'experiment'} directory` }
+      ? {
+          error: `${what} is not there (yet): the directory is still being created, or is not a ${what === 'run.json' ? 'run' : 'experiment'} directory`,
+        }
       : { error: `${what} could not be read: ${(error as Error).message}` };
   }
   try {

@@ -1,5 +1,5 @@
-import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,10 +39,20 @@ beforeAll(async () => {
   await writeFile(join(root, 'secret.txt'), 'outside');
   const experiment = join(root, 'experiments', 'suite-1');
   await mkdir(join(experiment, 'runs', 'inner'), { recursive: true });
-  await writeFile(join(experiment, 'runs', 'inner', 'run.json'), JSON.stringify(minimalRun({ name: 'inner' })));
+  await writeFile(
+    join(experiment, 'runs', 'inner', 'run.json'),
+    JSON.stringify(minimalRun({ name: 'inner' })),
+  );
   await writeFile(
     join(experiment, 'experiment.json'),
-    JSON.stringify({ runs: [{ path: 'runs/inner' }, { path: '../../runs/good' }, { path: '../../secret.txt' }, { path: '/etc' }] }),
+    JSON.stringify({
+      runs: [
+        { path: 'runs/inner' },
+        { path: '../../runs/good' },
+        { path: '../../secret.txt' },
+        { path: '/etc' },
+      ],
+    }),
   );
   server = await startViewerServer({ runsDir: runs, experimentsDir: join(root, 'experiments') });
 });
@@ -81,13 +91,21 @@ describe('startViewerServer', () => {
     expect(JSON.parse((await get(server, `/api/runs/${key}/run.json`)).body).name).toBe('first');
     expect((await get(server, `/api/runs/${key}/model/model.json`)).status).toBe(200);
     expect((await get(server, `/api/runs/${key}/checkpoint.secret`)).status).toBe(404);
-    expect((await get(server, `/api/runs/${key}/model/..%2F..%2F..%2Fsecret.txt`)).status).toBe(404);
-    expect((await get(server, `/api/runs/${encodeURIComponent('runs/../..')}/run.json`)).status).toBe(404);
+    expect((await get(server, `/api/runs/${key}/model/..%2F..%2F..%2Fsecret.txt`)).status).toBe(
+      404,
+    );
+    expect(
+      (await get(server, `/api/runs/${encodeURIComponent('runs/../..')}/run.json`)).status,
+    ).toBe(404);
     expect((await get(server, '/api/runs/nope/run.json')).status).toBe(404);
   });
 
   it('refuses paths outside the app folder', async () => {
-    for (const path of ['/../../secret.txt', '/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json']) {
+    for (const path of [
+      '/../../secret.txt',
+      '/%2e%2e/%2e%2e/package.json',
+      '/..%2f..%2fpackage.json',
+    ]) {
       const res = await get(server, path);
       expect(res.status).toBe(404);
     }

@@ -40,7 +40,12 @@ const TYPES: Record<string, string> = {
 /** File names a run exposes: its record and its model's files, nothing else. */
 const RUN_FILE = /^(run\.json|model\/[A-Za-z0-9_][A-Za-z0-9_.-]*)$/;
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+) {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
