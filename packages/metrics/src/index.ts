@@ -6,9 +6,20 @@ export type {
 } from './classification-report.js';
 export { classificationReport } from './classification-report.js';
 export { classificationReportMarkdown } from './classification-report-markdown.js';
+export type { RunPairResult, TestLabels } from './compare-run-predictions.js';
+export { compareRunPredictions } from './compare-run-predictions.js';
+export type {
+  ComparedPair,
+  ComparedRun,
+  CompareRunsInput,
+  CompareRunsOptions,
+  RunsComparison,
+} from './compare-runs.js';
+export { compareRuns } from './compare-runs.js';
 export type { ConfusionMatrixOptions } from './confusion-matrix.js';
 export { confusionMatrix } from './confusion-matrix.js';
 export { confusionMatrixMarkdown } from './confusion-matrix-markdown.js';
+export { decodePredictions } from './decode-predictions.js';
 export type {
   ExperimentMcnemar,
   ExperimentRecord,
@@ -27,8 +38,11 @@ export {
 } from './experiment-record-schema.js';
 export type { FormatClassificationReportOptions } from './format-classification-report.js';
 export { formatClassificationReport } from './format-classification-report.js';
+export { formatComparisonTable } from './format-comparison-table.js';
 export type { FormatConfusionMatrixOptions } from './format-confusion-matrix.js';
 export { formatConfusionMatrix } from './format-confusion-matrix.js';
+export type { ExperimentTableInput } from './format-experiment-table.js';
+export { formatExperimentTable } from './format-experiment-table.js';
 export type { CorrectnessInput, McNemarResult } from './mcnemar.js';
 export { mcnemar } from './mcnemar.js';
 export type {
@@ -44,6 +58,8 @@ export { NOTEBOOK_REFERENCE } from './notebook-reference.js';
 export { parseExperimentRecord } from './parse-experiment-record.js';
 export { parseRunRecord } from './parse-run-record.js';
 export type { LabelInput } from './read-labels.js';
+export type { RunHeadline } from './read-run-headline.js';
+export { readRunHeadline } from './read-run-headline.js';
 export { classificationReportSchema } from './record-fields.js';
 export { renderExperimentReport } from './render-experiment-report.js';
 export type { RenderRunReportOptions } from './render-run-report.js';
@@ -77,3 +93,11 @@ export {
   runSampleSchema,
   runSplitMetricsSchema,
 } from './run-record-schema.js';
+export type {
+  ExperimentPairTest,
+  ExperimentRunInput,
+  ExperimentSummaryParts,
+  ReferenceNumbers,
+  SummarizeExperimentOptions,
+} from './summarize-experiment.js';
+export { summarizeExperiment } from './summarize-experiment.js';
