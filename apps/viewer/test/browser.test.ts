@@ -217,6 +217,12 @@ describe('the served viewer', () => {
     await page.waitForSelector('#predictions li', { timeout: 30_000 });
     expect(await page.locator('#predictions li').count()).toBe(3);
     expect(await hasEngine()).toBe(true);
+    // The browser's answer for a test image is what training recorded for it.
+    const recorded = fixtures.adam.samples?.[1]?.probabilities ?? [];
+    const best = Math.max(...recorded);
+    expect(await text(page.locator('#predictions li').first())).toContain(
+      `${(best * 100).toFixed(1)}%`,
+    );
     // Drawing with the mouse predicts too.
     await page.click('#try-clear');
     const box = await page.locator('canvas.draw').boundingBox();
@@ -329,6 +335,10 @@ describe('the HTML report', () => {
     await page.selectOption('#try-sample', '2');
     await page.waitForSelector('#predictions li', { timeout: 30_000 });
     expect(await page.locator('#predictions li').count()).toBe(3);
+    const best = Math.max(...(adam.samples?.[2]?.probabilities ?? []));
+    expect(await text(page.locator('#predictions li').first())).toContain(
+      `${(best * 100).toFixed(1)}%`,
+    );
     await shot(page, 'report-file-try-it');
     await close();
     expect(problems).toEqual([]);

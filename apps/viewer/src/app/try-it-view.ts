@@ -11,19 +11,24 @@ import type { View, ViewContext } from './state.js';
 
 const SIZE = 280;
 
-/** 784 values in [0, 1] from a canvas, downscaled to 28×28 (light drawing on dark). */
+/**
+ * 784 values in [0, 1] from the drawing canvas: the mean grey of each 10×10 block (light on
+ * dark). A box average is exact for a test image drawn as blocks, where a smoothed downscale
+ * would blend neighbouring pixels.
+ */
 function readPixels(canvas: HTMLCanvasElement): Float32Array {
-  const small = document.createElement('canvas');
-  small.width = IMAGE_SIDE;
-  small.height = IMAGE_SIDE;
-  const context = small.getContext('2d', { willReadFrequently: true });
   const pixels = new Float32Array(IMAGE_SIDE * IMAGE_SIDE);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return pixels;
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(canvas, 0, 0, IMAGE_SIDE, IMAGE_SIDE);
-  const { data } = context.getImageData(0, 0, IMAGE_SIDE, IMAGE_SIDE);
-  for (let i = 0; i < pixels.length; i++) {
-    pixels[i] = ((data[i * 4] ?? 0) + (data[i * 4 + 1] ?? 0) + (data[i * 4 + 2] ?? 0)) / 765;
+  const { data } = context.getImageData(0, 0, SIZE, SIZE);
+  const block = SIZE / IMAGE_SIDE;
+  for (let y = 0; y < SIZE; y++) {
+    for (let x = 0; x < SIZE; x++) {
+      const i = (y * SIZE + x) * 4;
+      const grey = ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0)) / 765;
+      const p = Math.floor(y / block) * IMAGE_SIDE + Math.floor(x / block);
+      pixels[p] = (pixels[p] ?? 0) + grey / (block * block);
+    }
   }
   return pixels;
 }
