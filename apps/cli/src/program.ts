@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import pc from 'picocolors';
 import pkg from '../package.json' with { type: 'json' };
 import { addBenchCommand } from './commands/bench.js';
+import { addCompareCommand } from './commands/compare.js';
 import { addDataCommand } from './commands/data.js';
 import { addEvaluateCommand } from './commands/evaluate.js';
+import { addExperimentCommand } from './commands/experiment.js';
 import { addPredictCommand } from './commands/predict.js';
 import { addPresetsCommand } from './commands/presets.js';
 import { addReportCommand } from './commands/report.js';
@@ -58,6 +60,8 @@ export function createProgram(): Command {
   addReportCommand(program);
   addPredictCommand(program);
   addBenchCommand(program);
+  addExperimentCommand(program);
+  addCompareCommand(program);
   addUsageHints(program, 'fmnist');
   return program;
 }
