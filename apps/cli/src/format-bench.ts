@@ -24,6 +24,18 @@ export interface BenchReport {
     trainCount: number;
   };
   results: BenchResult[];
+  /** PyTorch's epoch for the same network and data, when Debian's python3-torch is there. */
+  pytorch?:
+    | {
+        available: true;
+        torch: string;
+        threads: number;
+        epochs: number[];
+        secondsPerEpoch: number;
+        msPerStep: number;
+        peakRssBytes: number;
+      }
+    | { available: false; reason: string };
 }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
@@ -72,5 +84,21 @@ export function formatBench(report: BenchReport): string {
       .join('  ')
       .trimEnd();
   lines.push(line(header), ...rows.map(line));
+  const torch = report.pytorch;
+  if (torch?.available) {
+    lines.push(
+      '',
+      `pytorch ${torch.torch} (${torch.threads} threads): ${torch.secondsPerEpoch.toFixed(2)} s/epoch (median of ${torch.epochs.length} whole epochs: ${torch.epochs.map((e) => e.toFixed(2)).join(', ')}), ${torch.msPerStep.toFixed(1)} ms/step, peak RSS ${megabytes(torch.peakRssBytes)}`,
+    );
+    for (const r of report.results) {
+      if (r.available) {
+        lines.push(
+          `ratio ${r.backend} / pytorch (s/epoch): ${(r.secondsPerEpoch / torch.secondsPerEpoch).toFixed(2)}×`,
+        );
+      }
+    }
+  } else if (torch) {
+    lines.push('', torch.reason);
+  }
   return lines.join('\n');
 }

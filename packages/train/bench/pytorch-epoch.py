@@ -4,7 +4,7 @@ Usage: /usr/bin/python3 pytorch-epoch.py <data dir> [--model mlp-adam|cnn] [--ep
 Prints one JSON object: {"torch": version, "threads": n, "epochs": [seconds, ...], "msPerStep": median}.
 Needs Debian's python3-torch (and libopenblas0-pthread); the data dir holds the four IDX files (.gz or raw).
 """
-import argparse, gzip, json, os, statistics, time
+import argparse, gzip, json, os, resource, statistics, time
 
 import numpy as np
 import torch
@@ -73,7 +73,8 @@ def main():
             steps.append((time.perf_counter() - t) * 1000)
         epochs.append(time.perf_counter() - started)
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "model": args.model,
-                      "epochs": epochs, "msPerStep": statistics.median(steps)}))
+                      "epochs": epochs, "msPerStep": statistics.median(steps),
+                      "peakRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 
 
 if __name__ == "__main__":

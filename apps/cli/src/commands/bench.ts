@@ -4,6 +4,7 @@ import { getPreset } from '@fmnist/models';
 import {
   BACKEND_NAMES,
   type BackendName,
+  measurePytorch,
   measureTraining,
   selectBackend,
   TrainError,
@@ -20,7 +21,9 @@ Examples:
   $ fmnist bench --preset cnn --steps 10
   $ fmnist bench --backend wasm --json
 
-With --backend all each backend runs in its own process, so peak RSS is that backend's alone.`;
+With --backend all each backend runs in its own process, so peak RSS is that backend's alone.
+For mlp-adam and cnn, PyTorch trains the same network on the same data (Debian's python3-torch,
+2 threads) and the ratio of epoch times is printed: apt-get install python3-torch libopenblas0-pthread.`;
 
 interface BenchFlags {
   preset: string;
@@ -30,6 +33,7 @@ interface BenchFlags {
   dataDir?: string;
   json?: boolean;
   trainingOnly?: boolean;
+  pytorch: boolean;
 }
 
 async function measureHere(flags: BenchFlags): Promise<BenchReport> {
@@ -49,6 +53,17 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
       warmSeconds: (performance.now() - started) / 1000,
       trainCount: data.train.count,
     };
+    if (flags.pytorch && (flags.preset === 'mlp-adam' || flags.preset === 'cnn')) {
+      process.stderr.write('benchmarking pytorch…\n');
+      const torch = measurePytorch({
+        dataDir: data.source.location,
+        preset: flags.preset,
+        epochs: flags.preset === 'cnn' ? 1 : 3,
+      });
+      report.pytorch = torch.ok
+        ? { available: true, ...torch.speed }
+        : { available: false, reason: torch.reason };
+    }
   }
   if (flags.backend === 'all') return report;
   let choice: Awaited<ReturnType<typeof selectBackend>>;
@@ -131,6 +146,7 @@ export function addBenchCommand(program: Command): void {
     .option('--steps <n>', 'timed steps (after 3 untimed warm-up steps)', parsePositiveInteger, 20)
     .option('--data-dir <dir>', 'the four IDX files (default: where every command looks)')
     .option('--json', 'print the measurements as JSON on stdout')
+    .option('--no-pytorch', "skip PyTorch's epoch (timed when /usr/bin/python3 can import torch)")
     .addOption(new Option('--training-only').hideHelp())
     .addHelpText('after', EXAMPLES)
     .action(async (flags: BenchFlags) => {
