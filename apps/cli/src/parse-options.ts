@@ -59,3 +59,14 @@ export function parseValidationSize(text: string): number {
   }
   return value;
 }
+
+/** A TCP port, 0 to 65535 (`--port`; 0 picks a free one). */
+export function parsePort(text: string): number {
+  const value = toNumber(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new InvalidArgumentError(
+      'Expected a port from 0 to 65535, e.g. 8080 (0: any free port).',
+    );
+  }
+  return value;
+}

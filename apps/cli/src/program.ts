@@ -10,6 +10,7 @@ import { addPredictCommand } from './commands/predict.js';
 import { addPresetsCommand } from './commands/presets.js';
 import { addReportCommand } from './commands/report.js';
 import { addTrainCommand } from './commands/train.js';
+import { addViewCommand } from './commands/view.js';
 
 const EXAMPLES = `
 Examples:
@@ -18,6 +19,7 @@ Examples:
   $ fmnist train --preset mlp-adam --epochs 10
   $ fmnist report runs/mlp-adam-20250101-120000
   $ fmnist predict runs/mlp-adam-20250101-120000 shoe.png
+  $ fmnist view                               # the runs in a browser
 
 Exit codes: 0 ok, 1 a failure while running, 2 a usage error, 130 training interrupted (resumable).
 fmnist <command> --help shows each command's options and examples.`;
@@ -60,6 +62,7 @@ export function createProgram(): Command {
   addReportCommand(program);
   addPredictCommand(program);
   addBenchCommand(program);
+  addViewCommand(program);
   addExperimentCommand(program);
   addCompareCommand(program);
   addUsageHints(program, 'fmnist');

@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { startViewerServer } from '@fmnist/viewer';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { parsePort } from '../parse-options.js';
+
+const EXAMPLES = `
+Examples:
+  $ fmnist view                      # ./runs and ./experiments, at a free port
+  $ fmnist view results --port 8080  # results/runs and results/experiments
+  $ fmnist view runs --open          # a folder of runs itself, opened in the browser
+
+The page lists runs and experiments as they are written (a running run updates live), and opens
+a run.json dropped on it. Ctrl-C stops the server.`;
+
+const isDirectory = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
+/** Where the runs and the experiments are under `dir`: its runs/ and experiments/, else itself. */
+export async function resolveViewerDirs(
+  dir: string,
+): Promise<{ runsDir: string; experimentsDir: string }> {
+  const root = resolve(dir);
+  const runs = join(root, 'runs');
+  const experiments = join(root, 'experiments');
+  if ((await isDirectory(runs)) || (await isDirectory(experiments))) {
+    return { runsDir: runs, experimentsDir: experiments };
+  }
+  return { runsDir: root, experimentsDir: root };
+}
+
+function openInBrowser(url: string): void {
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => {
+    process.stderr.write(pc.yellow(`could not start ${command}; open ${url} yourself\n`));
+  });
+  child.unref();
+}
+
+/** Register `fmnist view [dir]`. */
+export function addViewCommand(program: Command): void {
+  program
+    .command('view')
+    .summary('show runs and experiments in the browser')
+    .description(
+      'Serve the viewer on 127.0.0.1 over the runs and experiments under a folder: curves, confusion matrices, mistakes, comparisons and a live Try-it.',
+    )
+    .argument('[dir]', 'a folder holding runs/ and experiments/, or a folder of runs', '.')
+    .option('--port <port>', 'the port to listen on (default: a free one)', parsePort, 0)
+    .option('--open', 'open the page in the default browser')
+    .addHelpText('after', EXAMPLES)
+    .action(async (dir: string, flags: { port: number; open?: boolean }) => {
+      const dirs = await resolveViewerDirs(dir);
+      const server = await startViewerServer({ ...dirs, port: flags.port });
+      process.stdout.write(`fmnist viewer: ${server.url}\n`);
+      process.stderr.write(
+        pc.dim(`runs: ${dirs.runsDir}\nexperiments: ${dirs.experimentsDir}\nCtrl-C to stop\n`),
+      );
+      if (flags.open) openInBrowser(server.url);
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void server.close().then(done);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}
