@@ -8,6 +8,7 @@ export type BenchResult =
       secondsPerEpoch: number;
       samplesPerSecond: number;
       peakRssBytes: number;
+      rssPerEpochBytes?: number[];
       steps: number;
       batchSize: number;
     }
@@ -84,6 +85,13 @@ export function formatBench(report: BenchReport): string {
       .join('  ')
       .trimEnd();
   lines.push(line(header), ...rows.map(line));
+  for (const r of report.results) {
+    if (r.available && r.rssPerEpochBytes && r.rssPerEpochBytes.length > 1) {
+      lines.push(
+        `${r.backend} RSS after each epoch: ${r.rssPerEpochBytes.map(megabytes).join(', ')}`,
+      );
+    }
+  }
   const torch = report.pytorch;
   if (torch?.available) {
     lines.push(

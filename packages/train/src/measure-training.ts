@@ -36,6 +36,8 @@ export interface TrainingSpeed {
   samplesPerSecond: number;
   /** The largest resident set size seen while training, in bytes. */
   peakRssBytes: number;
+  /** The resident set size at the end of each whole epoch of timed steps, in bytes (flat when nothing grows). */
+  rssPerEpochBytes: number[];
   /** Tensors alive after the last step minus before the first: 0 unless something leaks. */
   leakedTensors: number;
 }
@@ -66,6 +68,7 @@ export function measureTraining(options: MeasureTrainingOptions): TrainingSpeed 
   const stepMs: number[] = [];
   let peakRssBytes = process.memoryUsage.rss();
   let before = 0;
+  const rssPerEpochBytes: number[] = [];
   for (let done = 0, epoch = 1; done < warmup + steps; epoch++) {
     const epochBatches = batches(options.data, batchSize, {
       shuffle: true,
@@ -87,6 +90,9 @@ export function measureTraining(options: MeasureTrainingOptions): TrainingSpeed 
       step.correct.dispose();
       if (done >= warmup) stepMs.push(performance.now() - started);
       peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
+      if (done >= warmup && (done - warmup + 1) % perEpoch === 0) {
+        rssPerEpochBytes.push(process.memoryUsage.rss());
+      }
       if (++done >= warmup + steps) break;
     }
   }
@@ -103,6 +109,7 @@ export function measureTraining(options: MeasureTrainingOptions): TrainingSpeed 
     secondsPerEpoch: (msPerStep * perEpoch) / 1000,
     samplesPerSecond: (batchSize * 1000) / msPerStep,
     peakRssBytes,
+    rssPerEpochBytes,
     leakedTensors,
   };
 }

@@ -89,6 +89,7 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
     secondsPerEpoch: speed.secondsPerEpoch,
     samplesPerSecond: speed.samplesPerSecond,
     peakRssBytes: speed.peakRssBytes,
+    rssPerEpochBytes: speed.rssPerEpochBytes,
     steps: speed.steps,
     batchSize: speed.batchSize,
   });

@@ -10,7 +10,8 @@ let registered = false;
  * Add the kernels that tfjs-backend-wasm 4.22 lacks for training (Conv2DBackpropFilter) and
  * replace the ones that are slow for it (BatchMatMul with transpose flags, Conv2DBackpropInput,
  * MaxPoolGrad). Call after importing
- * @tensorflow/tfjs-backend-wasm; safe to call more than once.
+ * @tensorflow/tfjs-backend-wasm; safe to call more than once. With `FMNIST_WASM_KERNELS=stock`
+ * in the environment only the missing kernel is added (for benchmarks against the stock ones).
  */
 export function registerWasmKernels(): void {
   if (registered) return;
@@ -22,6 +23,8 @@ export function registerWasmKernels(): void {
       kernelFunc: conv2DBackpropFilterWasm as tf.KernelFunc,
     });
   }
+  // A switch for benchmarks that measure what our replacements buy (and check they change no result).
+  if (process.env.FMNIST_WASM_KERNELS === 'stock') return;
   replace('BatchMatMul', makeBatchMatMulWasm);
   replace('Conv2DBackpropInput', makeConv2DBackpropInputWasm);
   replace('MaxPoolGrad', () => maxPoolGradWasm as tf.KernelFunc);
