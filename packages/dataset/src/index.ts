@@ -1,34 +1,6 @@
 // Node entry: everything in ./browser plus finding, downloading and reading files on disk.
-
-export type { Batch, BatchOptions } from './batches.js';
-export { batches } from './batches.js';
-export type { ClassName } from './class-names.js';
-export { CLASS_NAMES } from './class-names.js';
-export { computeSha256 } from './compute-sha256.js';
-export type { CountBatchesOptions } from './count-batches.js';
-export { countBatches } from './count-batches.js';
-export { countClasses } from './count-classes.js';
-export type { Rng } from './create-rng.js';
-export { createRng, restoreRng } from './create-rng.js';
-export type {
-  DecodeDatasetFilesOptions,
-  DecodedDataset,
-  FileCheck,
-  IntegrityMode,
-} from './decode-dataset-files.js';
-export { decodeDatasetFiles } from './decode-dataset-files.js';
-export { encodeIdx } from './encode-idx.js';
-export type { DatasetErrorCode } from './errors.js';
-export { DATASET_ERROR_CODES, DatasetError } from './errors.js';
-export type { DatasetFileRole, DatasetManifest, ManifestFile } from './fashion-mnist-manifest.js';
-export { DATASET_FILE_ROLES, FASHION_MNIST_MANIFEST } from './fashion-mnist-manifest.js';
-export { gunzipBytes } from './gunzip-bytes.js';
-export type { IdxArray, IdxDataType, IdxTypedArrays } from './idx-array.js';
-export { isGzip } from './is-gzip.js';
-export type { LabeledImages, ToLabeledImagesOptions } from './labeled-images.js';
-export { toLabeledImages } from './labeled-images.js';
-export type { LoadDatasetFromUrlOptions, UrlLoadedDataset } from './load-dataset-from-url.js';
-export { loadDatasetFromUrl } from './load-dataset-from-url.js';
+// decodeIdx here (node:zlib) takes the place of the browser's (DecompressionStream).
+export * from './browser.js';
 export type { DataSource, DataSourceKind } from './node/data-source.js';
 export { decodeIdx } from './node/decode-idx.js';
 export type { DownloadEvent, DownloadFashionMnistOptions } from './node/download-fashion-mnist.js';

@@ -1,65 +1,11 @@
 /**
- * `@fmnist/models` (Node entry): model specs, presets, summaries, building, and saving to /
- * loading from a directory. Browsers import `@fmnist/models/browser`, which has everything
- * but `saveModel`/`loadModel`.
+ * `@fmnist/models` (Node entry): everything of `@fmnist/models/browser` — model specs, presets,
+ * summaries, building, loading from a URL or dropped files — plus saving to and loading from a
+ * directory.
  *
  * @packageDocumentation
  */
-
-export type { BuildModelOptions } from './build/build-model.js';
-export { buildModel } from './build/build-model.js';
-export { createOptimizer } from './build/create-optimizer.js';
-export { deriveSeed } from './build/derive-seed.js';
-export { disposeModel } from './build/dispose-model.js';
-export type { ModelsErrorCode, ModelsErrorOptions } from './errors/models-error.js';
-export { MODELS_ERROR_CODES, ModelsError } from './errors/models-error.js';
+export * from './browser.js';
 export { loadModel } from './io/load-model.js';
-export { loadModelFromFiles } from './io/load-model-from-files.js';
-export type { LoadModelFromUrlOptions } from './io/load-model-from-url.js';
-export { loadModelFromUrl } from './io/load-model-from-url.js';
 export type { SaveModelOptions } from './io/save-model.js';
 export { saveModel } from './io/save-model.js';
-export { getPreset } from './presets/get-preset.js';
-export type { PresetInfo } from './presets/list-presets.js';
-export { listPresets } from './presets/list-presets.js';
-export type { PresetName } from './presets/preset-names.js';
-export { PRESET_NAMES } from './presets/preset-names.js';
-export type { SpecOverrides } from './spec/apply-spec-overrides.js';
-export { applySpecOverrides } from './spec/apply-spec-overrides.js';
-export { getModelSpecJsonSchema } from './spec/get-model-spec-json-schema.js';
-export type {
-  Activation,
-  AdamOptimizerSpec,
-  BatchNormalizationLayerSpec,
-  BatchNormalizationLayerSpecInput,
-  Conv2dLayerSpec,
-  Conv2dLayerSpecInput,
-  DenseLayerSpec,
-  DenseLayerSpecInput,
-  DropoutLayerSpec,
-  DropoutLayerSpecInput,
-  FlattenLayerSpec,
-  FlattenLayerSpecInput,
-  LayerSpec,
-  LayerSpecInput,
-  LayerType,
-  MaxPooling2dLayerSpec,
-  MaxPooling2dLayerSpecInput,
-  ModelSpec,
-  ModelSpecInput,
-  OptimizerName,
-  OptimizerNameInput,
-  OptimizerSpec,
-  OptimizerSpecInput,
-  Padding,
-  ReshapeLayerSpec,
-  ReshapeLayerSpecInput,
-  RmspropOptimizerSpec,
-  SgdOptimizerSpec,
-} from './spec/model-spec.js';
-export { OPTIMIZER_DEFAULTS } from './spec/optimizer-defaults.js';
-export { parseSpec } from './spec/parse-spec.js';
-export type { ValidateSpecResult } from './spec/validate-spec.js';
-export { validateSpec } from './spec/validate-spec.js';
-export { countParameters } from './summary/count-parameters.js';
-export { summarizeModel } from './summary/summarize-model.js';

@@ -1,5 +1,5 @@
 import { batches, countBatches, type LabeledImages } from '@fmnist/dataset';
-import { buildModel, createOptimizer, deriveSeed, parseSpec } from '@fmnist/models';
+import { buildModel, createOptimizer, deriveSeed, disposeModel, parseSpec } from '@fmnist/models';
 import * as tf from '@tensorflow/tfjs';
 import { toInput } from './to-input.js';
 import { seedDropout, trainStep } from './training-step.js';
@@ -97,7 +97,7 @@ export function measureTraining(options: MeasureTrainingOptions): TrainingSpeed 
     }
   }
   const leakedTensors = tf.memory().numTensors - before;
-  model.dispose();
+  disposeModel(model);
   optimizer.dispose();
   const msPerStep = median(stepMs);
   return {

@@ -1,16 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { expectSameOnWasmAndCpu, seeded } from '../../test/compare-backends.js';
 import { selectBackend } from '../select-backend.js';
-
-function seeded(n: number, seed: number, amplitude: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = (s / 2 ** 32 - 0.5) * 2 * amplitude;
-  }
-  return out;
-}
 
 const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
@@ -61,26 +52,16 @@ describe('BatchMatMul on wasm', () => {
           for (const amplitude of [1, 1e4, 0]) {
             const av = seeded(size(aShape), aShape.length * 7 + 1, amplitude);
             const bv = seeded(size(bShape), bShape.length * 11 + 3, 1);
-            const run = () =>
-              tf.tidy(() =>
-                tf
-                  .matMul(tf.tensor(av, aShape), tf.tensor(bv, bShape), transposeA, transposeB)
-                  .dataSync()
-                  .slice(),
-              );
-            await tf.setBackend('wasm');
-            const before = tf.memory().numTensors;
-            const wasm = run();
-            expect(tf.memory().numTensors).toBe(before);
-            await tf.setBackend('cpu');
-            const cpu = run();
-            expect(wasm.length).toBe(cpu.length);
-            const scale = Math.max(1, ...Array.from(cpu, Math.abs));
-            for (let i = 0; i < cpu.length; i++) {
-              expect(Math.abs((wasm[i] as number) - (cpu[i] as number))).toBeLessThanOrEqual(
-                1e-5 * scale,
-              );
-            }
+            await expectSameOnWasmAndCpu(
+              () =>
+                tf.tidy(() => [
+                  tf
+                    .matMul(tf.tensor(av, aShape), tf.tensor(bv, bShape), transposeA, transposeB)
+                    .dataSync()
+                    .slice() as Float32Array,
+                ]),
+              1e-5,
+            );
           }
         });
       }
