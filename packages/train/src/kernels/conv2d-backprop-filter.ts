@@ -37,11 +37,11 @@ export function conv2DBackpropFilterWasm(args: {
 
   const rows = batchSize * outHeight * outWidth; // one per output position
   const depth = filterHeight * filterWidth * inChannels; // one per filter weight of a channel
-  const xValues = backend.readSync(x.dataId) as Float32Array;
-
   // colsT[k][m]: the input value that filter weight k meets at output position m (0 in padding).
   const cols = backend.makeOutput([1, depth, rows], 'float32');
   const colsT = backend.typedArrayFromHeap(cols) as Float32Array;
+  // A view into the wasm heap, taken after the last allocation (growing the heap detaches it).
+  const xValues = backend.typedArrayFromHeap(x) as Float32Array;
   colsT.fill(0);
   // One pass over x per filter position; the inChannels rows written at once each advance along m.
   for (let fh = 0; fh < filterHeight; fh++) {

@@ -28,10 +28,11 @@ export function maxPoolGradWasm(args: {
   const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const padTop = info.padInfo.top;
   const padLeft = info.padInfo.left;
-  const x = backend.readSync(input.dataId) as Float32Array;
-  const g = backend.readSync(dy.dataId) as Float32Array;
+  // Views into the wasm heap, taken after the last allocation (growing the heap detaches them).
   const out = backend.makeOutput(input.shape, 'float32');
   const dx = backend.typedArrayFromHeap(out) as Float32Array;
+  const x = backend.typedArrayFromHeap(input) as Float32Array;
+  const g = backend.typedArrayFromHeap(dy) as Float32Array;
   dx.fill(0);
   // Channels innermost: every window cell is compared for all channels at once, reading and
   // writing contiguous runs.
