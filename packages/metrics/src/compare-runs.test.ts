@@ -80,6 +80,24 @@ describe('compareRuns', () => {
     ]);
   });
 
+  it('pairs only runs on the same test set', () => {
+    const other = { labels, sha256: 'b'.repeat(64) };
+    const comparison = compareRuns(
+      [
+        ...runs.slice(0, 2),
+        {
+          label: 'runs/other',
+          record: makeRun({ predicted: predictedC, labelsSha256: other.sha256 }),
+        },
+      ],
+      { testLabels: [test, other] },
+    );
+    expect(comparison.pairs.map((pair) => [pair.a, pair.b])).toEqual([[1, 2]]);
+    expect(comparison.notes).toEqual([
+      'run 3 (runs/other) is the only one scored on its test set: it takes part in no McNemar test.',
+    ]);
+  });
+
   it('makes no pairs without the test labels, and says why', () => {
     const comparison = compareRuns(runs.slice(0, 2));
     expect(comparison.pairs).toEqual([]);

@@ -149,5 +149,18 @@ export function compareRuns(
       });
     }
   });
+  if (eligible.length > 1) {
+    for (const i of eligible) {
+      const sha = runs[i]?.record.predictions?.labelsSha256;
+      const alone = eligible.every(
+        (j) => j === i || runs[j]?.record.predictions?.labelsSha256 !== sha,
+      );
+      if (alone) {
+        notes.push(
+          `run ${i + 1} (${runs[i]?.label}) is the only one scored on its test set: it takes part in no McNemar test.`,
+        );
+      }
+    }
+  }
   return { runs: compared, pairs, alpha, notes };
 }

@@ -79,7 +79,8 @@ Examples:
   $ fmnist experiment notebook --presets mlp-adam,mlp-sgd --epochs 5
   $ fmnist experiment --resume experiments/notebook-20250101-120000   # after Ctrl-C
 
-Suites: ${SUITE_NAMES.map((name) => `${name} (${SUITES[name].description})`).join('; ')}.
+Suites:
+${SUITE_NAMES.map((name) => `  ${name.padEnd(9)} ${SUITES[name].description}`).join('\n')}
 
 Each run is an fmnist train child process writing experiments/<suite>-<time>/runs/<preset>-seed<k>-<time>/;
 experiment.json is rewritten as runs finish. Ctrl-C once lets the running trainings save their last
@@ -101,9 +102,9 @@ export function addExperimentCommand(program: Command): void {
     .command('experiment')
     .summary("run a suite of presets (the notebook's comparison) and print one table")
     .description(
-      'Train every preset of a suite (over --seeds seeds), in parallel child processes, and write\n' +
-        'experiments/<suite>-<time>/experiment.json with the comparison table against the\n' +
-        "notebook's numbers, mean ± std across seeds and McNemar tests between models.",
+      'Train every preset of a suite (over --seeds seeds) in parallel child processes and write ' +
+        "experiments/<suite>-<time>/experiment.json: the comparison table against the notebook's " +
+        'numbers, mean ± std across seeds and McNemar tests between models.',
     )
     .argument('[suite]', `the suite to run: ${SUITE_NAMES.join(', ')}`)
     .option(

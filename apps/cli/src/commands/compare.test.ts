@@ -1,0 +1,110 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunsComparison } from '@fmnist/metrics';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTinyDataset } from '../../test/create-tiny-dataset.js';
+import { runCli } from '../../test/run-cli.js';
+import { trainTinyRun } from '../../test/train-tiny-run.js';
+
+let dataDir: string;
+let runA: string;
+let runB: string;
+
+beforeAll(async () => {
+  dataDir = await createTinyDataset();
+  [runA, runB] = await Promise.all([
+    trainTinyRun(dataDir),
+    trainTinyRun(dataDir, ['--preset', 'mlp-sgd', '--seed', '3']),
+  ]);
+}, 120_000);
+
+describe('fmnist compare', () => {
+  it('puts two runs in one table with the McNemar test of the pair', async () => {
+    const result = await runCli(['compare', runA, runB]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^# +run +status +epochs +seconds +train loss +train acc +test loss +test acc$/,
+    );
+    expect(lines[1]).toMatch(
+      /^1 +\/\S+\/mlp-adam-\d{8}-\d{6} +completed +2\/2 +\d+\.\d( +\d\.\d{4}){4}$/,
+    );
+    expect(lines[2]).toMatch(/^2 +\/\S+\/mlp-sgd-\d{8}-\d{6} +completed +2\/2 /);
+    expect(result.stdout).toContain("McNemar's exact test");
+    expect(result.stdout).toMatch(
+      /^1 +2 +\d+ +\d+ +[+-]\d\.\d{4} +\S+ +(no evidence either is better \(p ≥ 0\.05\)|[12] is better \(p < 0\.05\))$/m,
+    );
+  });
+
+  it('gives the data with --format json and markdown with --format md', async () => {
+    const json = await runCli(['compare', runA, runB, '--format', 'json', '--data-dir', dataDir]);
+    expect(json.code).toBe(0);
+    const comparison = JSON.parse(json.stdout) as RunsComparison;
+    expect(comparison.runs.map((run) => [run.index, run.preset, run.seed])).toEqual([
+      [1, 'mlp-adam', 0],
+      [2, 'mlp-sgd', 3],
+    ]);
+    expect(comparison.pairs).toHaveLength(1);
+    const [pair] = comparison.pairs;
+    expect(pair?.pValue).toBeGreaterThan(0);
+    expect(pair?.pValue).toBeLessThanOrEqual(1);
+    expect(pair?.testAccuracyDifference).toBeCloseTo(
+      (comparison.runs[0]?.testAccuracy ?? 0) - (comparison.runs[1]?.testAccuracy ?? 0),
+      10,
+    );
+    const md = await runCli(['compare', runA, runB, '--format', 'md']);
+    expect(md.stdout).toContain('| # | run | status | epochs |');
+    expect(md.stdout).toMatch(/^\| 1 \| 2 \| \d+ \| \d+ \| /m);
+  });
+
+  it('compares every run of an experiment directory', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'fmnist-cli-compare-exp-'));
+    const experiment = await runCli([
+      'experiment',
+      'notebook',
+      '--presets',
+      'mlp-adam,mlp-sgd',
+      '--epochs',
+      '1',
+      '--batch-size',
+      '100',
+      '--data-dir',
+      dataDir,
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(experiment.code).toBe(0);
+    const dir = join(out, JSON.parse(experiment.stdout).id as string);
+    const result = await runCli(['compare', dir, runA, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const comparison = JSON.parse(result.stdout) as RunsComparison;
+    expect(comparison.runs.map((run) => run.name)).toEqual([
+      'mlp-adam-seed0',
+      'mlp-sgd-seed0',
+      'mlp-adam',
+    ]);
+    expect(comparison.pairs.map((p) => [p.a, p.b])).toEqual([
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ]);
+    expect(comparison.notes).toEqual([]);
+  });
+
+  it('says what a directory lacks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fmnist-cli-compare-empty-'));
+    const result = await runCli(['compare', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'expected a run directory (with run.json) or an experiment directory (with experiment.json), found neither',
+    );
+  });
+
+  it('needs at least one directory', async () => {
+    const result = await runCli(['compare']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("missing required argument 'dirs'");
+  });
+});
