@@ -1,4 +1,4 @@
-// Packs @fmnist/cli and the four libraries it depends on, installs the tarballs into an empty npm
+// Packs @fmnist/cli and the five packages it depends on, installs the tarballs into an empty npm
 // project (no workspace, no pnpm) and runs the installed `fmnist` bin there — as a user would.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +16,7 @@ const PACKAGES = [
   'packages/metrics',
   'packages/models',
   'packages/train',
+  'apps/viewer',
   'apps/cli',
 ];
 let work: string;

@@ -72,8 +72,8 @@ describe('fmnist report', () => {
   });
 
   it('exits 2 for an unknown format', async () => {
-    const result = await runCli(['report', runA, '--format', 'html']);
+    const result = await runCli(['report', runA, '--format', 'pdf']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Allowed choices are text, md, json');
+    expect(result.stderr).toContain('Allowed choices are text, md, json, html');
   });
 });
