@@ -60,7 +60,12 @@ describe('the packed CLI installed into an empty folder', () => {
   const fmnist = (args: string[]) =>
     run(join(project, 'node_modules/.bin/fmnist'), args, {
       cwd: project,
-      env: { ...process.env, FMNIST_SYSTEM_DATA_DIRS: '', XDG_CACHE_HOME: join(work, 'cache') },
+      env: {
+        ...process.env,
+        FMNIST_SYSTEM_DATA_DIRS: '',
+        XDG_CACHE_HOME: join(work, 'cache'),
+        NO_COLOR: '1',
+      },
     });
 
   it('lists the presets', async () => {
