@@ -1,18 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import {
   type CompareRunsInput,
   compareRuns,
   formatComparisonTable,
-  parseExperimentRecord,
   type TestLabels,
 } from '@fmnist/metrics';
-import { RUN_FILES, readRunRecord } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
 import { failure } from '../errors.js';
-import { EXPERIMENT_FILE } from '../experiment-files.js';
 import { loadData } from '../load-data.js';
+import { readRecords } from '../read-records.js';
 import { readTestLabels } from '../read-test-labels.js';
 
 const EXAMPLES = `
@@ -32,43 +30,6 @@ const exists = (path: string) =>
     () => true,
     () => false,
   );
-
-/** The runs a directory stands for: itself (a run) or the runs of an experiment. */
-async function expandDirectory(dir: string): Promise<CompareRunsInput[]> {
-  const absolute = resolve(dir);
-  if (await exists(join(absolute, RUN_FILES.record))) {
-    return [{ label: displayPath(absolute), record: await readRunRecord(absolute) }];
-  }
-  const experimentPath = join(absolute, EXPERIMENT_FILE);
-  if (!(await exists(experimentPath))) {
-    throw failure(
-      `expected a run directory (with ${RUN_FILES.record}) or an experiment directory (with ${EXPERIMENT_FILE}), found neither in ${displayPath(absolute)}`,
-      'Pass directories that fmnist train or fmnist experiment wrote, e.g. runs/mlp-adam-20250101-120000.',
-    );
-  }
-  let experiment: ReturnType<typeof parseExperimentRecord>;
-  try {
-    experiment = parseExperimentRecord(await readFile(experimentPath, 'utf8'));
-  } catch (error) {
-    throw failure(
-      `${displayPath(experimentPath)} is not a valid experiment record: ${(error as Error).message}`,
-      'The file is damaged or from another tool; run the experiment again.',
-      error,
-    );
-  }
-  const runs: CompareRunsInput[] = [];
-  for (const run of experiment.runs) {
-    const runDir = join(absolute, run.path);
-    runs.push({ label: displayPath(runDir), record: await readRunRecord(runDir) });
-  }
-  if (runs.length === 0) {
-    throw failure(
-      `the experiment in ${displayPath(absolute)} has no runs yet`,
-      `Resume it with: fmnist experiment --resume ${displayPath(absolute)}`,
-    );
-  }
-  return runs;
-}
 
 /**
  * The test labels for every test set the runs were scored on: `--data-dir`, else the directory
@@ -119,8 +80,17 @@ export function addCompareCommand(program: Command): void {
     .option('--data-dir <dir>', "the test set's IDX files (default: where each run's data was)")
     .addHelpText('after', EXAMPLES)
     .action(async (dirs: string[], flags: { format: 'text' | 'md' | 'json'; dataDir?: string }) => {
-      const runs: CompareRunsInput[] = [];
-      for (const dir of dirs) runs.push(...(await expandDirectory(dir)));
+      const records = await readRecords(dirs);
+      if (records.runs.length === 0) {
+        throw failure(
+          'the experiments given have no finished runs yet',
+          'Resume them with: fmnist experiment --resume <experiment dir>',
+        );
+      }
+      const runs: CompareRunsInput[] = records.runs.map(({ dir, record }) => ({
+        label: displayPath(dir),
+        record,
+      }));
       const testLabels = await findTestLabels(runs, flags.dataDir && resolve(flags.dataDir));
       const comparison = compareRuns(runs, { testLabels });
       if (flags.format === 'json') {

@@ -35,6 +35,7 @@ import {
 } from '../experiment-config.js';
 import { EXPERIMENT_FILE } from '../experiment-files.js';
 import { findRunDirectory } from '../find-run-directory.js';
+import { givenFlagsExcept } from '../given-flags.js';
 import { loadData } from '../load-data.js';
 import { parseInteger, parsePositiveInteger, parseValidationSize } from '../parse-options.js';
 import { readTestLabels } from '../read-test-labels.js';
@@ -163,11 +164,8 @@ export function addExperimentCommand(program: Command): void {
 }
 
 function checkResumeFlags(command: Command): void {
-  const extra = command.options
-    .map((option) => option.attributeName())
-    .filter((key) => command.getOptionValueSource(key) === 'cli' && !RESUME_FLAGS.has(key));
-  if (extra.length > 0) {
-    const flags = extra.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  const flags = givenFlagsExcept(command, RESUME_FLAGS);
+  if (flags.length > 0) {
     throw usageError(
       `--resume goes on with the settings the experiment started with; it cannot take ${flags.join(', ')}`,
       'Drop those flags (only --jobs, --data-dir, --backend and --json go with --resume), or start a new experiment.',

@@ -26,6 +26,7 @@ import pc from 'picocolors';
 import { displayPath, quoteForShell } from '../display-path.js';
 import { EXIT_CODES, failure, usageError } from '../errors.js';
 import { formatEvaluation } from '../format-evaluation.js';
+import { givenFlagsExcept } from '../given-flags.js';
 import { handleInterrupt } from '../handle-interrupt.js';
 import { loadData } from '../load-data.js';
 import { loadRunData } from '../load-run.js';
@@ -142,11 +143,8 @@ export function addTrainCommand(program: Command): void {
 }
 
 function checkResumeFlags(command: Command): void {
-  const extra = command.options
-    .map((option) => option.attributeName())
-    .filter((key) => command.getOptionValueSource(key) === 'cli' && !RESUME_FLAGS.has(key));
-  if (extra.length > 0) {
-    const flags = extra.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  const flags = givenFlagsExcept(command, RESUME_FLAGS);
+  if (flags.length > 0) {
     throw usageError(
       `--resume continues a run with the settings it started with; it cannot take ${flags.join(', ')}`,
       'Drop those flags, or start a new run without --resume.',
