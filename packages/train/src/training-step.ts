@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { applyAdamWasm } from './kernels/apply-adam-wasm.js';
 
 /**
  * The loss Keras calls categorical_crossentropy, on probabilities: normalised, clipped to
@@ -44,14 +45,12 @@ export function trainStep(
 ): { loss: tf.Scalar; correct: tf.Scalar } {
   let correct: tf.Scalar | undefined;
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const loss = optimizer.minimize(
-    () => {
-      const probabilities = model.apply(xs, { training: true }) as tf.Tensor;
-      correct = tf.keep(countCorrect(ys, probabilities));
-      return categoricalCrossentropy(ys, probabilities);
-    },
-    true,
-    variables,
-  ) as tf.Scalar;
-  return { loss, correct: correct as tf.Scalar };
+  const { value, grads } = tf.variableGrads(() => {
+    const probabilities = model.apply(xs, { training: true }) as tf.Tensor;
+    correct = tf.keep(countCorrect(ys, probabilities));
+    return categoricalCrossentropy(ys, probabilities);
+  }, variables);
+  if (!applyAdamWasm(optimizer, grads)) optimizer.applyGradients(grads);
+  tf.dispose(grads);
+  return { loss: value, correct: correct as tf.Scalar };
 }
