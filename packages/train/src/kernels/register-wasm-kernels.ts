@@ -3,13 +3,14 @@ import { makeBatchMatMulWasm } from './batch-mat-mul.js';
 import { conv2DBackpropFilterWasm } from './conv2d-backprop-filter.js';
 import { makeConv2DBackpropInputWasm } from './conv2d-backprop-input.js';
 import { maxPoolGradWasm } from './max-pool-grad.js';
+import { makeSumWasm } from './sum.js';
 
 let registered = false;
 
 /**
  * Add the kernels that tfjs-backend-wasm 4.22 lacks for training (Conv2DBackpropFilter) and
  * replace the ones that are slow for it (BatchMatMul with transpose flags, Conv2DBackpropInput,
- * MaxPoolGrad). Call after importing
+ * MaxPoolGrad, Sum over all axes but the last). Call after importing
  * @tensorflow/tfjs-backend-wasm; safe to call more than once. With `FMNIST_WASM_KERNELS=stock`
  * in the environment only the missing kernel is added (for benchmarks against the stock ones).
  */
@@ -28,6 +29,7 @@ export function registerWasmKernels(): void {
   replace('BatchMatMul', makeBatchMatMulWasm);
   replace('Conv2DBackpropInput', makeConv2DBackpropInputWasm);
   replace('MaxPoolGrad', () => maxPoolGradWasm as tf.KernelFunc);
+  replace('Sum', makeSumWasm);
 }
 
 /** Swap the wasm backend's kernel for ours, keeping its setup (ours may call the stock one). */
