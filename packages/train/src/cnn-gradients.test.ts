@@ -1,6 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { buildModel, disposeModel, getPreset } from '@fmnist/models';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSameOnWasmAndCpu } from '../test/compare-backends.js';
 import { makeImages } from '../test/make-data.js';
 import { selectBackend } from './select-backend.js';
@@ -25,9 +26,11 @@ function cnnGradients(): Float32Array[] {
   return values;
 }
 
-describe('the cnn preset on wasm', () => {
+describe('the cnn preset on wasm, on 2 threads', () => {
   beforeAll(async () => {
-    await selectBackend('wasm');
+    const choice = await selectBackend('wasm', { wasmThreads: 2 });
+    // The threaded build under Node (see wasm-threads.ts); one thread on a one-core machine.
+    expect(choice.threads).toBe(Math.min(2, availableParallelism()));
   });
   afterAll(async () => {
     await tf.setBackend('cpu');

@@ -23,8 +23,13 @@ export { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 export type { ResumeOptions } from './resume.js';
 export { callbacksFromConfig, resume } from './resume.js';
 export { createRunDirectory, RUN_FILES } from './run-directory.js';
-export type { BackendChoice, BackendName } from './select-backend.js';
-export { BACKEND_NAMES, selectBackend } from './select-backend.js';
+export type { BackendChoice, BackendName, SelectBackendOptions } from './select-backend.js';
+export {
+  BACKEND_NAMES,
+  MAX_WASM_THREADS,
+  selectBackend,
+  wasmThreadsFor,
+} from './select-backend.js';
 export type { Suite, SuiteName, SuiteValidation } from './suites.js';
 export { getSuite, SUITE_NAMES, SUITES } from './suites.js';
 export type {

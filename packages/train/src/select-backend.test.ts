@@ -1,6 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { TrainError } from './errors.js';
-import { selectBackend } from './select-backend.js';
+import { selectBackend, wasmThreadsFor } from './select-backend.js';
 
 describe('selectBackend', () => {
   it('passes over tfjs-node when it cannot load and says why, then picks wasm', async () => {
@@ -18,6 +19,24 @@ describe('selectBackend', () => {
     await expect(attempt).rejects.toThrow(/allowBuilds/);
     await expect(attempt).rejects.toSatisfy(
       (e) => TrainError.isInstance(e) && e.code === 'BACKEND_UNAVAILABLE',
+    );
+  });
+
+  it('refuses a FMNIST_WASM_THREADS that is not 1 to 8, saying how to fix it', async () => {
+    process.env.FMNIST_WASM_THREADS = 'lots';
+    try {
+      await expect(selectBackend('cpu')).rejects.toThrow(
+        /FMNIST_WASM_THREADS must be .* from 1 to 8.*Unset it/,
+      );
+    } finally {
+      delete process.env.FMNIST_WASM_THREADS;
+    }
+  });
+
+  it('gives every core to conv nets and one thread to dense nets', () => {
+    expect(wasmThreadsFor({ layers: [{ type: 'dense' }] })).toBe(1);
+    expect(wasmThreadsFor({ layers: [{ type: 'conv2d' }, { type: 'dense' }] })).toBe(
+      Math.min(availableParallelism(), 8),
     );
   });
 

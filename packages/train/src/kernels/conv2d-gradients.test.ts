@@ -24,7 +24,8 @@ const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
 describe('conv2d gradients on wasm (Conv2DBackpropFilter, Conv2DBackpropInput)', () => {
   beforeAll(async () => {
-    await selectBackend('wasm');
+    // Conv nets train on a thread per core (wasmThreadsFor): test the kernels there.
+    await selectBackend('wasm', { wasmThreads: 2 });
   });
   afterAll(async () => {
     await tf.setBackend('cpu');

@@ -17,7 +17,8 @@ const cases: {
 
 describe('MaxPoolGrad on wasm', () => {
   beforeAll(async () => {
-    await selectBackend('wasm');
+    // Conv nets train on a thread per core (wasmThreadsFor): test the kernels there.
+    await selectBackend('wasm', { wasmThreads: 2 });
   });
   afterAll(async () => {
     await tf.setBackend('cpu');

@@ -13,7 +13,8 @@ const cases: { shape: number[]; axis: number | number[]; keepDims?: boolean }[] 
 
 describe('Sum on wasm', () => {
   beforeAll(async () => {
-    await selectBackend('wasm');
+    // Conv nets train on a thread per core (wasmThreadsFor): test the kernels there.
+    await selectBackend('wasm', { wasmThreads: 2 });
   });
   afterAll(async () => {
     await tf.setBackend('cpu');
