@@ -4,6 +4,8 @@ export type BenchResult =
       backend: string;
       available: true;
       reason: string;
+      /** Threads the backend computed on (absent in reports from before it was recorded). */
+      threads?: number;
       msPerStep: number;
       secondsPerEpoch: number;
       samplesPerSecond: number;
@@ -55,11 +57,12 @@ export function formatBench(report: BenchReport): string {
     `preset ${report.preset}${first?.available ? `, batch ${first.batchSize}, median of ${first.steps} timed steps` : ''}`,
     '',
   );
-  const header = ['backend', 'ms/step', 's/epoch', 'samples/s', 'peak RSS'];
+  const header = ['backend', 'threads', 'ms/step', 's/epoch', 'samples/s', 'peak RSS'];
   const rows = report.results.map((r) =>
     r.available
       ? [
           r.backend,
+          r.threads?.toString() ?? '?',
           r.msPerStep.toFixed(1),
           r.secondsPerEpoch.toFixed(1),
           Math.round(r.samplesPerSecond).toString(),

@@ -7,6 +7,8 @@ import { spawnCliChild } from './spawn-cli-child.js';
 export interface ExperimentJob {
   run: PlannedRun;
   args: string[];
+  /** Environment variables for this child on top of ours. */
+  env?: Record<string, string>;
 }
 
 /** How a job's child process ended. */
@@ -76,6 +78,7 @@ export async function runExperimentJobs(
       const prefix = `[${current.run.preset} seed${current.run.seed}] `;
       const child = spawnCliChild({
         args: current.args,
+        env: current.env,
         prefix: options.color ? pc.cyan(prefix) : prefix,
         stream: options.stream,
         color: options.color,

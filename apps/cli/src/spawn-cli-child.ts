@@ -13,6 +13,8 @@ export interface SpawnCliChildOptions {
   onLine?: (line: string) => void;
   /** Keep colours in the child's output (when our own stderr is a terminal). */
   color?: boolean;
+  /** Environment variables on top of ours. */
+  env?: Record<string, string>;
 }
 
 /** A running `fmnist` child process. */
@@ -29,7 +31,8 @@ export interface CliChild {
  */
 export function spawnCliChild(options: SpawnCliChildOptions): CliChild {
   const entry = process.argv[1] as string;
-  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...env } = process.env;
+  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited } = process.env;
+  const env = { ...inherited, ...options.env };
   const child = spawn(process.execPath, [...process.execArgv, entry, ...options.args], {
     env: options.color ? { ...env, FORCE_COLOR: '1' } : { ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,9 @@
-import { type BackendChoice, type BackendName, selectBackend } from '@fmnist/train';
+import {
+  type BackendChoice,
+  type BackendName,
+  type SelectBackendOptions,
+  selectBackend,
+} from '@fmnist/train';
 import pc from 'picocolors';
 
 /** The values `--backend` takes. */
@@ -6,13 +11,14 @@ export const BACKEND_CHOICES = ['auto', 'node', 'wasm', 'cpu'] as const;
 
 /**
  * Activate a tfjs backend (`--backend`) and say on stderr which one runs and why, and why each
- * one tried before it was passed over.
+ * one tried before it was passed over. `options.wasmThreads`: see `wasmThreadsFor`.
  */
 export async function useBackend(
   preference: BackendName | 'auto',
+  options: SelectBackendOptions = {},
   stream: NodeJS.WritableStream = process.stderr,
 ): Promise<BackendChoice> {
-  const choice = await selectBackend(preference);
+  const choice = await selectBackend(preference, options);
   stream.write(`${pc.bold('Backend')}: ${choice.name} — ${choice.reason}\n`);
   for (const skipped of choice.passedOver) {
     stream.write(pc.dim(`  passed over ${skipped.name}: ${skipped.reason}\n`));

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
@@ -54,8 +55,33 @@ describe('fmnist bench', () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/cold load \d+\.\d\ds, warm load \d+\.\d\ds/);
-    expect(result.stdout).toMatch(/backend\s+ms\/step\s+s\/epoch\s+samples\/s\s+peak RSS/);
-    expect(result.stdout).toMatch(/\ncpu\s+\d+\.\d/);
+    expect(result.stdout).toMatch(
+      /backend\s+threads\s+ms\/step\s+s\/epoch\s+samples\/s\s+peak RSS/,
+    );
+    expect(result.stdout).toMatch(/\ncpu\s+1\s+\d+\.\d/);
+  });
+
+  it('times the cnn on wasm with a thread per core, and exits when done', async () => {
+    const result = await runCli([
+      'bench',
+      '--backend',
+      'wasm',
+      '--preset',
+      'cnn',
+      '--steps',
+      '1',
+      '--batch-size',
+      '20',
+      '--no-pytorch',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const [wasm] = JSON.parse(result.stdout).results;
+    expect(wasm).toMatchObject({ backend: 'wasm', available: true, steps: 1 });
+    expect(wasm.threads).toBe(Math.min(availableParallelism(), 8));
+    expect(wasm.reason).toMatch(/on \d+ threads|WebAssembly with SIMD,/);
   });
 
   it('exits 2 on an unknown preset', async () => {

@@ -8,6 +8,7 @@ import {
   measureTraining,
   selectBackend,
   TrainError,
+  wasmThreadsFor,
 } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import { failure } from '../errors.js';
@@ -68,7 +69,7 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
   if (flags.backend === 'all') return report;
   let choice: Awaited<ReturnType<typeof selectBackend>>;
   try {
-    choice = await selectBackend(flags.backend);
+    choice = await selectBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
   } catch (error) {
     if (!TrainError.isInstance(error) || error.code !== 'BACKEND_UNAVAILABLE') throw error;
     report.results.push({ backend: flags.backend, available: false, reason: error.message });
@@ -85,6 +86,7 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
     backend: choice.name,
     available: true,
     reason: choice.reason,
+    threads: choice.threads,
     msPerStep: speed.msPerStep,
     secondsPerEpoch: speed.secondsPerEpoch,
     samplesPerSecond: speed.samplesPerSecond,

@@ -22,6 +22,7 @@ import {
   SUITE_NAMES,
   SUITES,
   TrainError,
+  wasmThreadsFor,
 } from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
@@ -353,6 +354,12 @@ async function runExperiment(
     string,
     { run: PlannedRun; dir?: string; record?: RunRecord; status?: ExperimentRun['status'] }
   >();
+  // Parallel runs share the cores: no run's wasm backend takes more threads than its share.
+  const share = Math.max(1, Math.floor(availableParallelism() / parallel));
+  const threadsFor = (preset: string) =>
+    parallel === 1 || process.env.FMNIST_WASM_THREADS
+      ? undefined
+      : { FMNIST_WASM_THREADS: String(Math.min(share, wasmThreadsFor(getPreset(preset)))) };
   const jobs: ExperimentJob[] = [];
   for (const run of planned) {
     const runDir = await findRunDirectory(runsDir, run.name);
@@ -362,6 +369,7 @@ async function runExperiment(
     if (record?.status === 'completed') continue;
     jobs.push({
       run,
+      env: threadsFor(run.preset),
       args:
         runDir !== undefined && record !== undefined
           ? resumeArgs(runDir, config)

@@ -20,6 +20,7 @@ import {
   type TrainResult,
   train,
   type ValidationOption,
+  wasmThreadsFor,
 } from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
@@ -238,7 +239,9 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
         `Start a new run, e.g. fmnist train --preset ${record.preset ?? 'mlp-adam'} --epochs ${record.config.epochs + 10}.`,
       );
     }
-    const backend = await useBackend(flags.backend);
+    const backend = await useBackend(flags.backend, {
+      wasmThreads: wasmThreadsFor(parseSpec(record.spec)),
+    });
     const data = await loadRunData(record, flags.dataDir && resolve(flags.dataDir));
     err.write(`${describeData(data)}\n`);
     const done = record.history.at(-1)?.epoch ?? 0;
@@ -265,7 +268,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
         }),
       );
     }
-    const backend = await useBackend(flags.backend);
+    const backend = await useBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
     const data = await loadData({ dataDir: flags.dataDir && resolve(flags.dataDir) });
     err.write(`${describeData(data)}\n`);
     const name = flags.name ?? preset ?? spec.name ?? 'run';
