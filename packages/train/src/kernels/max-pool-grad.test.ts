@@ -10,6 +10,8 @@ const cases: {
   pad: 'same' | 'valid';
 }[] = [
   { x: [2, 28, 28, 3], size: 2, strides: 2, pad: 'valid' },
+  { x: [2, 7, 9, 5], size: 2, strides: 2, pad: 'valid' },
+  { x: [1, 8, 6, 2], size: 2, strides: 2, pad: 'same' },
   { x: [1, 7, 7, 2], size: 2, strides: 2, pad: 'same' },
   { x: [2, 9, 8, 1], size: 3, strides: 2, pad: 'valid' },
   { x: [1, 6, 6, 4], size: [3, 2], strides: 1, pad: 'same' },

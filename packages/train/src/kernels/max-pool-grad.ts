@@ -34,6 +34,19 @@ export function maxPoolGradWasm(args: {
   const x = backend.typedArrayFromHeap(input) as Float32Array;
   const g = backend.typedArrayFromHeap(dy) as Float32Array;
   dx.fill(0);
+  if (
+    filterHeight === 2 &&
+    filterWidth === 2 &&
+    strideHeight === 2 &&
+    strideWidth === 2 &&
+    padTop === 0 &&
+    padLeft === 0 &&
+    2 * outHeight <= inHeight &&
+    2 * outWidth <= inWidth
+  ) {
+    maxPool2x2Grad(x, g, dx, batchSize, inHeight, inWidth, channels, outHeight, outWidth);
+    return out;
+  }
   // Channels innermost: every window cell is compared for all channels at once, reading and
   // writing contiguous runs.
   const best = new Float32Array(channels);
@@ -70,4 +83,46 @@ export function maxPoolGradWasm(args: {
     }
   }
   return out;
+}
+
+/**
+ * The common case (2×2 windows, stride 2, no padding): the windows do not overlap, so each `dy`
+ * value is written, not added, to the first largest of its four inputs, with no state per window.
+ */
+function maxPool2x2Grad(
+  x: Float32Array,
+  g: Float32Array,
+  dx: Float32Array,
+  batchSize: number,
+  inHeight: number,
+  inWidth: number,
+  channels: number,
+  outHeight: number,
+  outWidth: number,
+): void {
+  const right = channels;
+  const down = inWidth * channels;
+  let o = 0;
+  for (let b = 0; b < batchSize; b++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      for (let ow = 0; ow < outWidth; ow++) {
+        const base = ((b * inHeight + 2 * oh) * inWidth + 2 * ow) * channels;
+        for (let c = 0; c < channels; c++, o++) {
+          const i = base + c;
+          let at = i;
+          let best = x[i] as number;
+          if ((x[i + right] as number) > best) {
+            at = i + right;
+            best = x[at] as number;
+          }
+          if ((x[i + down] as number) > best) {
+            at = i + down;
+            best = x[at] as number;
+          }
+          if ((x[i + down + right] as number) > best) at = i + down + right;
+          dx[at] = g[o] as number;
+        }
+      }
+    }
+  }
 }
