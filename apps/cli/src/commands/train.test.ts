@@ -114,7 +114,7 @@ describe('fmnist train', () => {
     });
   });
 
-  it('trains a spec file, with early stopping and no validation', async () => {
+  it('trains a spec file, with early stopping, reduce-LR and no validation', async () => {
     const dir = await tmp('spec');
     const spec = {
       name: 'tiny',
@@ -139,6 +139,8 @@ describe('fmnist train', () => {
       'none',
       '--early-stopping',
       '1',
+      '--reduce-lr',
+      '1',
       '--data-dir',
       dataDir,
       '--out',
@@ -152,6 +154,7 @@ describe('fmnist train', () => {
     expect(record.config.validation.mode).toBe('none');
     expect(record.config.callbacks).toMatchObject({
       earlyStopping: { patience: 1, monitor: 'loss', restoreBestWeights: true },
+      reduceLrOnPlateau: { patience: 1, monitor: 'loss', factor: 0.1 },
     });
   });
 

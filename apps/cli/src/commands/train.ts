@@ -16,6 +16,7 @@ import {
   earlyStopping,
   RUN_FILES,
   readRunRecord,
+  reduceLrOnPlateau,
   resume,
   type TrainResult,
   train,
@@ -59,6 +60,7 @@ interface TrainFlags {
   seed: number;
   backend: BackendName | 'auto';
   earlyStopping?: number;
+  reduceLr?: number;
   dataDir?: string;
   out: string;
   name?: string;
@@ -131,6 +133,11 @@ export function addTrainCommand(program: Command): void {
       '--early-stopping <patience>',
       'stop after this many epochs without a better val_loss (loss with --validation none), keeping the best weights',
       parseNonNegativeInteger,
+    )
+    .option(
+      '--reduce-lr <patience>',
+      "divide the learning rate by 10 after this many epochs without a better val_loss (loss with --validation none), as Keras' ReduceLROnPlateau",
+      parsePositiveInteger,
     )
     .option('--data-dir <dir>', 'the four IDX files (default: FMNIST_DATA_DIR, cache, system copy)')
     .option('-o, --out <dir>', 'where run directories go', './runs')
@@ -259,13 +266,13 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
     const { spec, preset } = await resolveSpec(flags);
     const validation = resolveValidationOption(flags, command);
     const callbacks: Callback[] = [];
+    const monitor = validation === 'none' ? 'loss' : 'valLoss';
+    if (flags.reduceLr !== undefined) {
+      callbacks.push(reduceLrOnPlateau({ patience: flags.reduceLr, monitor }));
+    }
     if (flags.earlyStopping !== undefined) {
       callbacks.push(
-        earlyStopping({
-          patience: flags.earlyStopping,
-          monitor: validation === 'none' ? 'loss' : 'valLoss',
-          restoreBestWeights: true,
-        }),
+        earlyStopping({ patience: flags.earlyStopping, monitor, restoreBestWeights: true }),
       );
     }
     const backend = await useBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
