@@ -18,6 +18,8 @@ const cases: Case[] = [
   { x: [2, 6, 6, 2], filter: [3, 3, 2, 2], strides: 1, pad: 1 },
   { x: [2, 7, 8, 3], filter: [2, 4, 3, 2], strides: 1, pad: 'same' },
   { x: [4, 28, 28, 1], filter: [3, 3, 1, 8], strides: 1, pad: 'same' },
+  { x: [2, 3, 4, 2], filter: [5, 7, 2, 3], strides: 1, pad: 'same' },
+  { x: [3, 14, 14, 32], filter: [3, 3, 32, 16], strides: 1, pad: 'same' },
 ];
 
 const size = (s: number[]) => s.reduce((a, b) => a * b, 1);

@@ -33,7 +33,6 @@ export function maxPoolGradWasm(args: {
   const dx = backend.typedArrayFromHeap(out) as Float32Array;
   const x = backend.typedArrayFromHeap(input) as Float32Array;
   const g = backend.typedArrayFromHeap(dy) as Float32Array;
-  dx.fill(0);
   if (
     filterHeight === 2 &&
     filterWidth === 2 &&
@@ -47,6 +46,7 @@ export function maxPoolGradWasm(args: {
     maxPool2x2Grad(x, g, dx, batchSize, inHeight, inWidth, channels, outHeight, outWidth);
     return out;
   }
+  dx.fill(0);
   // Channels innermost: every window cell is compared for all channels at once, reading and
   // writing contiguous runs.
   const best = new Float32Array(channels);
@@ -87,7 +87,9 @@ export function maxPoolGradWasm(args: {
 
 /**
  * The common case (2×2 windows, stride 2, no padding): the windows do not overlap, so each `dy`
- * value is written, not added, to the first largest of its four inputs, with no state per window.
+ * value goes to the first largest of its four inputs and the other three get 0, with no state
+ * per window. Writes every cell of the windows, so only the row and column an odd size leaves
+ * outside them need clearing.
  */
 function maxPool2x2Grad(
   x: Float32Array,
@@ -100,6 +102,7 @@ function maxPool2x2Grad(
   outHeight: number,
   outWidth: number,
 ): void {
+  if (2 * outHeight !== inHeight || 2 * outWidth !== inWidth) dx.fill(0);
   const right = channels;
   const down = inWidth * channels;
   let o = 0;
@@ -109,18 +112,26 @@ function maxPool2x2Grad(
         const base = ((b * inHeight + 2 * oh) * inWidth + 2 * ow) * channels;
         for (let c = 0; c < channels; c++, o++) {
           const i = base + c;
-          let at = i;
-          let best = x[i] as number;
-          if ((x[i + right] as number) > best) {
-            at = i + right;
-            best = x[at] as number;
+          const x0 = x[i] as number;
+          const x1 = x[i + right] as number;
+          const x2 = x[i + down] as number;
+          const x3 = x[i + down + right] as number;
+          let at = 0;
+          let best = x0;
+          if (x1 > best) {
+            at = 1;
+            best = x1;
           }
-          if ((x[i + down] as number) > best) {
-            at = i + down;
-            best = x[at] as number;
+          if (x2 > best) {
+            at = 2;
+            best = x2;
           }
-          if ((x[i + down + right] as number) > best) at = i + down + right;
-          dx[at] = g[o] as number;
+          if (x3 > best) at = 3;
+          const gradient = g[o] as number;
+          dx[i] = at === 0 ? gradient : 0;
+          dx[i + right] = at === 1 ? gradient : 0;
+          dx[i + down] = at === 2 ? gradient : 0;
+          dx[i + down + right] = at === 3 ? gradient : 0;
         }
       }
     }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { makeBatchMatMulWasm } from './batch-mat-mul.js';
 import { conv2DBackpropFilterWasm } from './conv2d-backprop-filter.js';
 import { makeConv2DBackpropInputWasm } from './conv2d-backprop-input.js';
+import { identityWasm, makeCastWasm } from './identity.js';
 import { maxPoolGradWasm } from './max-pool-grad.js';
 import { makeSumWasm } from './sum.js';
 
@@ -9,8 +10,8 @@ let registered = false;
 
 /**
  * Add the kernels that tfjs-backend-wasm 4.22 lacks for training (Conv2DBackpropFilter) and
- * replace the ones that are slow for it (BatchMatMul with transpose flags, Conv2DBackpropInput,
- * MaxPoolGrad, Sum over all axes but the last). Call after importing
+ * replace the ones that are slow for it (BatchMatMul with transpose flags, Cast to the same dtype,
+ * Conv2DBackpropInput, Identity, MaxPoolGrad, Sum over all axes but the last). Call after importing
  * @tensorflow/tfjs-backend-wasm; safe to call more than once. With `FMNIST_WASM_KERNELS=stock`
  * in the environment only the missing kernel is added (for benchmarks against the stock ones).
  */
@@ -27,7 +28,9 @@ export function registerWasmKernels(): void {
   // A switch for benchmarks that measure what our replacements buy (and check they change no result).
   if (process.env.FMNIST_WASM_KERNELS === 'stock') return;
   replace('BatchMatMul', makeBatchMatMulWasm);
+  replace('Cast', makeCastWasm);
   replace('Conv2DBackpropInput', makeConv2DBackpropInputWasm);
+  replace('Identity', () => identityWasm as tf.KernelFunc);
   replace('MaxPoolGrad', () => maxPoolGradWasm as tf.KernelFunc);
   replace('Sum', makeSumWasm);
 }
