@@ -33,6 +33,7 @@ export interface BenchReport {
         available: true;
         torch: string;
         threads: number;
+        batchSize: number;
         epochs: number[];
         secondsPerEpoch: number;
         msPerStep: number;
@@ -99,7 +100,7 @@ export function formatBench(report: BenchReport): string {
   if (torch?.available) {
     lines.push(
       '',
-      `pytorch ${torch.torch} (${torch.threads} threads): ${torch.secondsPerEpoch.toFixed(2)} s/epoch (median of ${torch.epochs.length} whole epochs: ${torch.epochs.map((e) => e.toFixed(2)).join(', ')}), ${torch.msPerStep.toFixed(1)} ms/step, peak RSS ${megabytes(torch.peakRssBytes)}`,
+      `pytorch ${torch.torch} (${torch.threads} threads, batch ${torch.batchSize}): ${torch.secondsPerEpoch.toFixed(2)} s/epoch (median of ${torch.epochs.length} whole epochs: ${torch.epochs.map((e) => e.toFixed(2)).join(', ')}), ${torch.msPerStep.toFixed(1)} ms/step, peak RSS ${megabytes(torch.peakRssBytes)}`,
     );
     for (const r of report.results) {
       if (r.available) {

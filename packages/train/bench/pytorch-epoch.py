@@ -1,7 +1,7 @@
 """PyTorch's time for the same training epoch, for `fmnist bench` to compare against.
 
-Usage: /usr/bin/python3 pytorch-epoch.py <data dir> [--model mlp-adam|cnn] [--epochs N] [--threads 2]
-Prints one JSON object: {"torch": version, "threads": n, "epochs": [seconds, ...], "msPerStep": median}.
+Usage: /usr/bin/python3 pytorch-epoch.py <data dir> [--model mlp-adam|cnn] [--epochs N] [--threads 2] [--batch-size 200]
+Prints one JSON object: {"torch": version, "threads": n, "batchSize": b, "epochs": [seconds, ...], "msPerStep": median}.
 Needs Debian's python3-torch (and libopenblas0-pthread); the data dir holds the four IDX files (.gz or raw).
 """
 import argparse, gzip, json, os, resource, statistics, time
@@ -73,6 +73,7 @@ def main():
             steps.append((time.perf_counter() - t) * 1000)
         epochs.append(time.perf_counter() - started)
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "model": args.model,
+                      "batchSize": args.batch_size,
                       "epochs": epochs, "msPerStep": statistics.median(steps),
                       "peakRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 

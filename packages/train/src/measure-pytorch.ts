@@ -8,6 +8,7 @@ export const PYTORCH_PYTHON = '/usr/bin/python3';
 export interface PytorchSpeed {
   torch: string;
   threads: number;
+  batchSize: number;
   /** Seconds of each whole epoch (60,000 images, no validation). */
   epochs: number[];
   /** The median of `epochs`. */
@@ -18,13 +19,15 @@ export interface PytorchSpeed {
 
 /**
  * Train the same network with PyTorch on the same data (Debian's python3-torch, 2 threads,
- * Adam, batch 200) for benchmarks to compare against. Returns why not when PyTorch is missing.
+ * Adam, batch 200 unless told) for benchmarks to compare against. Returns why not when PyTorch is missing.
  */
 export function measurePytorch(options: {
   dataDir: string;
   preset: 'mlp-adam' | 'cnn';
   epochs?: number;
   threads?: number;
+  /** Images per step; default 200, as the notebook. */
+  batchSize?: number;
 }): { ok: true; speed: PytorchSpeed } | { ok: false; reason: string } {
   const script = fileURLToPath(new URL('../bench/pytorch-epoch.py', import.meta.url));
   const args = [
@@ -36,6 +39,8 @@ export function measurePytorch(options: {
     String(options.epochs ?? 3),
     '--threads',
     String(options.threads ?? 2),
+    '--batch-size',
+    String(options.batchSize ?? 200),
   ];
   const child = spawnSync(PYTORCH_PYTHON, args, { encoding: 'utf8', maxBuffer: 2 ** 24 });
   if (child.error || child.status !== 0) {

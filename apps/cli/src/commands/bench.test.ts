@@ -39,6 +39,8 @@ describe('fmnist bench', () => {
       expect(result.peakRssBytes).toBeGreaterThan(0);
     }
     expect(result.stderr).toContain('benchmarking wasm');
+    // PyTorch (where /usr/bin/python3 has torch) trains with the same batch size.
+    if (report.pytorch?.available) expect(report.pytorch.batchSize).toBe(50);
   });
 
   it('prints a table for one backend', async () => {

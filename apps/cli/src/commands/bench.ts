@@ -60,6 +60,7 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
         dataDir: data.source.location,
         preset: flags.preset,
         epochs: flags.preset === 'cnn' ? 1 : 3,
+        batchSize: flags.batchSize,
       });
       report.pytorch = torch.ok
         ? { available: true, ...torch.speed }
