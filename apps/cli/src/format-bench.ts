@@ -1,3 +1,5 @@
+import type { PytorchSpeed } from '@fmnist/train';
+
 /** One backend's line of `fmnist bench`. */
 export type BenchResult =
   | {
@@ -28,18 +30,7 @@ export interface BenchReport {
   };
   results: BenchResult[];
   /** PyTorch's epoch for the same network and data, when Debian's python3-torch is there. */
-  pytorch?:
-    | {
-        available: true;
-        torch: string;
-        threads: number;
-        batchSize: number;
-        epochs: number[];
-        secondsPerEpoch: number;
-        msPerStep: number;
-        peakRssBytes: number;
-      }
-    | { available: false; reason: string };
+  pytorch?: ({ available: true } & PytorchSpeed) | { available: false; reason: string };
 }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
