@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up this checkout on a Debian/Ubuntu machine that has Node.js 20.19 or later:
-# pnpm, the real Fashion-MNIST files (Debian's dataset-fashion-mnist), the dependencies, a build.
+# pnpm, the real Fashion-MNIST files (Debian's dataset-fashion-mnist), OpenBLAS and a C compiler
+# (for @fmnist/openblas), the dependencies, a build.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,8 @@ cd "$(dirname "$0")/.."
 PNPM_VERSION=12.4.2
 # dataset-fashion-mnist: the four official files in /usr/share/datasets/fashion-mnist.
 # chromium: the browser the viewer's tests drive (playwright-core cannot download its own here).
-APT_PACKAGES=(dataset-fashion-mnist chromium)
+# libopenblas-dev, g++, make, python3: what node-gyp needs to build @fmnist/openblas at install.
+APT_PACKAGES=(dataset-fashion-mnist chromium libopenblas-dev g++ make python3)
 
 node -e '
   const [major, minor] = process.versions.node.split(".").map(Number);
@@ -36,7 +38,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "setup: cannot install ${missing[*]} (not root, no sudo); Fashion-MNIST will be downloaded on first use"
+    echo "setup: cannot install ${missing[*]} (not root, no sudo); Fashion-MNIST will be downloaded on first use, and without OpenBLAS training multiplies on XNNPACK (slower)"
   fi
 fi
 

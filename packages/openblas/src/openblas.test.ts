@@ -1,0 +1,140 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadOpenBlas, type OpenBlas, openAddon } from './index.js';
+
+const status = loadOpenBlas();
+
+function getBlas(): OpenBlas {
+  // The addon is built by `pnpm install` where OpenBLAS is installed (scripts/setup.sh installs it).
+  if (!status.ok) throw new Error(status.reason);
+  return status.blas;
+}
+
+/** Seeded values in [-1, 1]. */
+function values(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+/** op(a)·op(b) in double precision, the plain way. */
+function reference(
+  ta: boolean,
+  tb: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+) {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let p = 0; p < k; p++) {
+        sum +=
+          (a[ta ? p * m + i : i * k + p] as number) * (b[tb ? j * k + p : p * n + j] as number);
+      }
+      c[i * n + j] = sum;
+    }
+  }
+  return c;
+}
+
+describe('@fmnist/openblas', () => {
+  it('loads (the addon is built)', () => {
+    expect(status.ok, status.ok ? '' : status.reason).toBe(true);
+    expect(getBlas().config()).toMatch(/OpenBLAS/);
+  });
+
+  for (const [m, n, k] of [
+    [1, 1, 1],
+    [7, 5, 13],
+    [200, 128, 784],
+    [64, 3, 1],
+    [3, 64, 300],
+  ] as const) {
+    for (const ta of [false, true]) {
+      for (const tb of [false, true]) {
+        it(`c = op(a)·op(b) for m ${m}, n ${n}, k ${k}, transposeA ${ta}, transposeB ${tb}`, () => {
+          const a = values(m * k, m + 31 * k);
+          const b = values(k * n, n + 17 * k);
+          const c = new Float32Array(m * n).fill(Number.NaN); // overwritten, never read
+          getBlas().sgemm(ta, tb, m, n, k, a, b, c);
+          const expected = reference(ta, tb, m, n, k, a, b);
+          for (let i = 0; i < c.length; i++) {
+            expect(Math.abs((c[i] as number) - (expected[i] as number))).toBeLessThan(
+              1e-4 * Math.sqrt(k),
+            );
+          }
+        });
+      }
+    }
+  }
+
+  it('gives zeros for an empty sum (k = 0) and does nothing for an empty result', () => {
+    const c = new Float32Array(6).fill(Number.NaN);
+    getBlas().sgemm(false, false, 2, 3, 0, new Float32Array(0), new Float32Array(0), c);
+    expect([...c]).toEqual([0, 0, 0, 0, 0, 0]);
+    getBlas().sgemm(
+      false,
+      false,
+      0,
+      3,
+      2,
+      new Float32Array(0),
+      new Float32Array(6),
+      new Float32Array(0),
+    );
+  });
+
+  it('reads and writes views of WebAssembly memory in place, shared or not', () => {
+    for (const shared of [false, true]) {
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared });
+      const a = new Float32Array(memory.buffer, 16, 6);
+      const b = new Float32Array(memory.buffer, 64, 6);
+      const c = new Float32Array(memory.buffer, 128, 4);
+      a.set([1, 2, 3, 4, 5, 6]); // 2×3
+      b.set([1, 0, 0, 1, 1, 1]); // 3×2
+      getBlas().sgemm(false, false, 2, 2, 3, a, b, c);
+      expect([...new Float32Array(memory.buffer, 128, 4)]).toEqual([4, 5, 10, 11]);
+    }
+  });
+
+  it('throws a RangeError, never reads out of bounds, when an array is too short or not float32', () => {
+    const blas = getBlas();
+    const f = (n: number) => new Float32Array(n);
+    expect(() => blas.sgemm(false, false, 2, 2, 2, f(3), f(4), f(4))).toThrow(
+      /a needs m\*k values/,
+    );
+    expect(() => blas.sgemm(false, false, 2, 2, 2, f(4), f(4), f(3))).toThrow(RangeError);
+    expect(() =>
+      blas.sgemm(false, false, 2, 2, 2, new Float64Array(4) as never, f(4), f(4)),
+    ).toThrow(/Float32Arrays/);
+    expect(() => blas.sgemm(false, false, -1, 2, 2, f(4), f(4), f(4))).toThrow(/whole numbers/);
+    expect(() => (blas.sgemm as (...args: unknown[]) => void)(false, false, 2)).toThrow(
+      /8 arguments/,
+    );
+    expect(() => blas.setThreads(0)).toThrow(RangeError);
+    blas.setThreads(1);
+  });
+
+  it('says how to build the addon when it is missing or broken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openblas-'));
+    const missing = openAddon(pathToFileURL(join(dir, 'openblas.node')));
+    expect(missing.ok).toBe(false);
+    expect(missing.ok ? '' : missing.reason).toMatch(
+      /not built.*apt-get install .*libopenblas-dev.*rebuild @fmnist\/openblas/,
+    );
+    writeFileSync(join(dir, 'broken.node'), 'not a shared library');
+    const broken = openAddon(pathToFileURL(join(dir, 'broken.node')));
+    expect(broken.ok ? '' : broken.reason).toMatch(/does not load .*to rebuild it/);
+  });
+});
