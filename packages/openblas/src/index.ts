@@ -4,10 +4,10 @@ import { createRequire } from 'node:module';
 /** OpenBLAS through the addon: every function works on Float32Arrays in place. */
 export interface OpenBlas {
   /**
-   * `c = op(a) · op(b)` in row-major order, where `op(a)` is `a` (m×k) or, with `transposeA`, the
-   * transpose of `a` stored k×m; likewise `op(b)` is k×n. `c` (m×n) is overwritten. Any
-   * Float32Array will do, including views of a WebAssembly memory; the arrays may be longer than
-   * needed but not shorter (a `RangeError`).
+   * `c = op(a) · op(b) + beta · c` in row-major order, where `op(a)` is `a` (m×k) or, with
+   * `transposeA`, the transpose of `a` stored k×m; likewise `op(b)` is k×n. With `beta` 0 (the
+   * default) `c` (m×n) is overwritten; 1 adds to it. Any Float32Array will do, including views of a
+   * WebAssembly memory; the arrays may be longer than needed but not shorter (a `RangeError`).
    */
   sgemm(
     transposeA: boolean,
@@ -18,6 +18,7 @@ export interface OpenBlas {
     a: Float32Array,
     b: Float32Array,
     c: Float32Array,
+    beta?: number,
   ): void;
   /** The threads OpenBLAS computes each product on (process-wide). */
   setThreads(threads: number): void;

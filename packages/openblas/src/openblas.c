@@ -30,12 +30,13 @@ static bool get_size(napi_env env, napi_value value, int32_t *out) {
   return napi_get_value_int32(env, value, out) == napi_ok && *out >= 0;
 }
 
-// sgemm(transposeA, transposeB, m, n, k, a, b, c): c (m×n) = op(a) (m×k) · op(b) (k×n).
+// sgemm(transposeA, transposeB, m, n, k, a, b, c[, beta]):
+// c (m×n) = op(a) (m×k) · op(b) (k×n) + beta · c, beta 0 (c overwritten) unless given.
 static napi_value sgemm(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 8)
-    return fail(env, "sgemm takes 8 arguments: transposeA, transposeB, m, n, k, a, b, c");
+  size_t argc = 9;
+  napi_value argv[9];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 8 || argc > 9)
+    return fail(env, "sgemm takes 8 or 9 arguments: transposeA, transposeB, m, n, k, a, b, c, beta?");
   bool ta, tb;
   int32_t m, n, k;
   if (napi_get_value_bool(env, argv[0], &ta) != napi_ok || napi_get_value_bool(env, argv[1], &tb) != napi_ok)
@@ -48,13 +49,18 @@ static napi_value sgemm(napi_env env, napi_callback_info info) {
     return fail(env, "sgemm: a, b and c must be Float32Arrays");
   if (la < (size_t)m * k || lb < (size_t)k * n || lc < (size_t)m * n)
     return fail(env, "sgemm: a needs m*k values, b k*n and c m*n");
+  double beta = 0;
+  napi_valuetype beta_type = napi_undefined;
+  if (argc == 9) napi_typeof(env, argv[8], &beta_type);
+  if (beta_type != napi_undefined && napi_get_value_double(env, argv[8], &beta) != napi_ok)
+    return fail(env, "sgemm: beta must be a number");
   if (m == 0 || n == 0) return NULL;
-  if (k == 0) {  // an empty sum: zeros (c may hold anything)
-    for (size_t i = 0; i < (size_t)m * n; i++) c[i] = 0.0f;
+  if (k == 0) {  // an empty sum: beta · c (with beta 0, zeros whatever c held)
+    for (size_t i = 0; i < (size_t)m * n; i++) c[i] = beta == 0 ? 0.0f : (float)beta * c[i];
     return NULL;
   }
   cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k,
-              1.0f, a, ta ? m : k, b, tb ? k : n, 0.0f, c, n);
+              1.0f, a, ta ? m : k, b, tb ? k : n, (float)beta, c, n);
   return NULL;
 }
 

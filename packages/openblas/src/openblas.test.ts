@@ -79,6 +79,17 @@ describe('@fmnist/openblas', () => {
     }
   }
 
+  it('adds to c with beta 1', () => {
+    const a = new Float32Array([1, 2, 3, 4]); // 2×2
+    const b = new Float32Array([1, 0, 0, 1]);
+    const c = new Float32Array([10, 20, 30, 40]);
+    getBlas().sgemm(false, false, 2, 2, 2, a, b, c, 1);
+    expect([...c]).toEqual([11, 22, 33, 44]);
+    getBlas().sgemm(false, false, 2, 2, 0, a, b, c, 1); // an empty sum leaves c
+    expect([...c]).toEqual([11, 22, 33, 44]);
+    expect(() => getBlas().sgemm(false, false, 2, 2, 2, a, b, c, 'one' as never)).toThrow(/beta/);
+  });
+
   it('gives zeros for an empty sum (k = 0) and does nothing for an empty result', () => {
     const c = new Float32Array(6).fill(Number.NaN);
     getBlas().sgemm(false, false, 2, 3, 0, new Float32Array(0), new Float32Array(0), c);
@@ -120,7 +131,7 @@ describe('@fmnist/openblas', () => {
     ).toThrow(/Float32Arrays/);
     expect(() => blas.sgemm(false, false, -1, 2, 2, f(4), f(4), f(4))).toThrow(/whole numbers/);
     expect(() => (blas.sgemm as (...args: unknown[]) => void)(false, false, 2)).toThrow(
-      /8 arguments/,
+      /8 or 9 arguments/,
     );
     expect(() => blas.setThreads(0)).toThrow(RangeError);
     blas.setThreads(1);
