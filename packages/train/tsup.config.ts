@@ -7,6 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
-  // tsup bundles optional dependencies unless told not to; tfjs-node is loaded at run time.
-  external: ['@tensorflow/tfjs-node'],
+  // tsup bundles optional dependencies unless told not to; both are loaded at run time.
+  external: ['@tensorflow/tfjs-node', '@fmnist/openblas'],
 });

@@ -8,6 +8,8 @@ export type BenchResult =
       reason: string;
       /** Threads the backend computed on (absent in reports from before it was recorded). */
       threads?: number;
+      /** What ran the matrix products, e.g. OpenBLAS or XNNPACK (absent in older reports). */
+      matmul?: string;
       msPerStep: number;
       secondsPerEpoch: number;
       samplesPerSecond: number;
@@ -49,12 +51,13 @@ export function formatBench(report: BenchReport): string {
     `preset ${report.preset}${first?.available ? `, batch ${first.batchSize}, median of ${first.steps} timed steps` : ''}`,
     '',
   );
-  const header = ['backend', 'threads', 'ms/step', 's/epoch', 'samples/s', 'peak RSS'];
+  const header = ['backend', 'threads', 'matmul', 'ms/step', 's/epoch', 'samples/s', 'peak RSS'];
   const rows = report.results.map((r) =>
     r.available
       ? [
           r.backend,
           r.threads?.toString() ?? '?',
+          r.matmul ?? '?',
           r.msPerStep.toFixed(1),
           r.secondsPerEpoch.toFixed(1),
           Math.round(r.samplesPerSecond).toString(),

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { OpenBlas, OpenBlasStatus } from '@fmnist/openblas';
 import * as tf from '@tensorflow/tfjs';
 import { TrainError } from './errors.js';
 import { registerWasmKernels } from './kernels/register-wasm-kernels.js';
@@ -18,6 +19,8 @@ export interface BackendChoice {
   reason: string;
   /** Threads the backend computes on. */
   threads: number;
+  /** What runs its matrix products: `OpenBLAS` or `XNNPACK` on wasm, `libtensorflow`, `JavaScript`. */
+  matmul: string;
   passedOver: { name: BackendName; reason: string }[];
 }
 
@@ -32,7 +35,9 @@ const HOW_TO_GET: Record<BackendName, string> = {
   cpu: 'reinstall @tensorflow/tfjs@4.22.0',
 };
 
-type Attempt = { ok: true; reason: string; threads: number } | { ok: false; reason: string };
+type Attempt =
+  | { ok: true; reason: string; threads: number; matmul: string }
+  | { ok: false; reason: string };
 
 /** Options of {@link selectBackend}. */
 export interface SelectBackendOptions {
@@ -77,7 +82,38 @@ function isModuleMissing(error: unknown, pkg: string): boolean {
   );
 }
 
+const MATMUL: Record<BackendName, string> = {
+  node: 'libtensorflow',
+  wasm: 'XNNPACK',
+  cpu: 'JavaScript',
+};
+const matmulOf = (name: BackendName) =>
+  name === 'wasm' && wasmMatmul?.blas ? 'OpenBLAS' : MATMUL[name];
+
 let wasmStarted = false;
+let wasmMatmul: { blas?: OpenBlas; note: string } | undefined;
+
+/**
+ * OpenBLAS for the wasm backend's matrix products (@fmnist/openblas, an optional dependency whose
+ * addon builds where OpenBLAS is installed), or why not: then XNNPACK, in wasm, does them.
+ */
+async function loadOpenBlas(): Promise<OpenBlasStatus> {
+  if (process.env.FMNIST_WASM_KERNELS === 'stock') {
+    return { ok: false, reason: 'not used with FMNIST_WASM_KERNELS=stock' };
+  }
+  if (process.env.FMNIST_OPENBLAS === 'off') {
+    return { ok: false, reason: 'turned off by FMNIST_OPENBLAS=off' };
+  }
+  try {
+    const openblas = await import('@fmnist/openblas');
+    return openblas.loadOpenBlas();
+  } catch (error) {
+    if (isModuleMissing(error, '@fmnist/openblas')) {
+      return { ok: false, reason: '@fmnist/openblas is not installed (an optional dependency)' };
+    }
+    return { ok: false, reason: `@fmnist/openblas cannot be imported (${String(error)})` };
+  }
+}
 
 async function activate(name: BackendName, wasmThreads: number): Promise<Attempt> {
   let wasm: typeof import('@tensorflow/tfjs-backend-wasm') | undefined;
@@ -101,7 +137,13 @@ async function activate(name: BackendName, wasmThreads: number): Promise<Attempt
     } catch (error) {
       return { ok: false, reason: `tfjs-backend-wasm: cannot be imported (${String(error)})` };
     }
-    registerWasmKernels();
+    if (!wasmMatmul) {
+      const status = await loadOpenBlas();
+      wasmMatmul = status.ok
+        ? { blas: status.blas, note: 'matrix products on OpenBLAS' }
+        : { note: `matrix products on XNNPACK (OpenBLAS: ${status.reason})` };
+    }
+    registerWasmKernels(wasmMatmul.blas);
     // A process starts wasm once, with the threads it then keeps. (Asking tfjs whether it has
     // started, tf.findBackend, would itself start it, single-threaded.)
     const first = !wasmStarted;
@@ -110,13 +152,16 @@ async function activate(name: BackendName, wasmThreads: number): Promise<Attempt
       const { startWasmThreads } = await import('./wasm-threads.js');
       const threads = await startWasmThreads(wasmThreads);
       if (threads > 0) {
+        wasmMatmul.blas?.setThreads(threads);
         return {
           ok: true,
           threads,
-          reason: `WebAssembly with SIMD on ${threads} threads, with our kernel fixes; the fastest that loads without tfjs-node`,
+          matmul: matmulOf('wasm'),
+          reason: `WebAssembly with SIMD on ${threads} threads, with our kernel fixes, ${wasmMatmul.note}; the fastest that loads without tfjs-node`,
         };
       }
     }
+    if (first) wasmMatmul.blas?.setThreads(1);
   }
   let ready = false;
   try {
@@ -127,11 +172,11 @@ async function activate(name: BackendName, wasmThreads: number): Promise<Attempt
   if (!ready) return { ok: false, reason: `${name}: registered but failed to initialise` };
   const reasons: Record<BackendName, string> = {
     node: 'tfjs-node loads: native libtensorflow, the fastest backend',
-    wasm: 'WebAssembly with SIMD, with our kernel fixes; the fastest that loads without tfjs-node',
+    wasm: `WebAssembly with SIMD, with our kernel fixes, ${wasmMatmul?.note}; the fastest that loads without tfjs-node`,
     cpu: 'the pure-JavaScript backend, always available and slowest',
   };
   const threads = wasm ? wasm.getThreadsCount() : name === 'cpu' ? 1 : availableParallelism();
-  return { ok: true, reason: reasons[name], threads };
+  return { ok: true, reason: reasons[name], threads, matmul: matmulOf(name) };
 }
 
 /**
@@ -156,7 +201,7 @@ export async function selectBackend(
     if (attempt.ok) {
       const reason =
         preference === 'auto' ? attempt.reason : `asked for by name; ${attempt.reason}`;
-      return { name, reason, threads: attempt.threads, passedOver };
+      return { name, reason, threads: attempt.threads, matmul: attempt.matmul, passedOver };
     }
     if (preference !== 'auto') {
       throw new TrainError(

@@ -58,9 +58,9 @@ describe('fmnist bench', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/cold load \d+\.\d\ds, warm load \d+\.\d\ds/);
     expect(result.stdout).toMatch(
-      /backend\s+threads\s+ms\/step\s+s\/epoch\s+samples\/s\s+peak RSS/,
+      /backend\s+threads\s+matmul\s+ms\/step\s+s\/epoch\s+samples\/s\s+peak RSS/,
     );
-    expect(result.stdout).toMatch(/\ncpu\s+1\s+\d+\.\d/);
+    expect(result.stdout).toMatch(/\ncpu\s+1\s+JavaScript\s+\d+\.\d/);
   });
 
   it('times the cnn on wasm with a thread per core, and exits when done', async () => {
@@ -84,6 +84,9 @@ describe('fmnist bench', () => {
     expect(wasm).toMatchObject({ backend: 'wasm', available: true, steps: 1 });
     expect(wasm.threads).toBe(Math.min(availableParallelism(), 8));
     expect(wasm.reason).toMatch(/on \d+ threads|WebAssembly with SIMD,/);
+    // scripts/setup.sh installs OpenBLAS, so @fmnist/openblas builds.
+    expect(wasm.matmul).toBe('OpenBLAS');
+    expect(wasm.reason).toContain('matrix products on OpenBLAS');
   });
 
   it('exits 2 on an unknown preset', async () => {

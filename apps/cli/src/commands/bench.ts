@@ -88,6 +88,7 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
     available: true,
     reason: choice.reason,
     threads: choice.threads,
+    matmul: choice.matmul,
     msPerStep: speed.msPerStep,
     secondsPerEpoch: speed.secondsPerEpoch,
     samplesPerSecond: speed.samplesPerSecond,

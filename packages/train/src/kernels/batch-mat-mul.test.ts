@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSameOnWasmAndCpu, seeded } from '../../test/compare-backends.js';
 import { selectBackend } from '../select-backend.js';
+
+// Products run on OpenBLAS (@fmnist/openblas, built by `pnpm install` where scripts/setup.sh has
+// installed OpenBLAS); batch-mat-mul-without-openblas.test.ts runs these tests again with it turned off.
+const expected = process.env.FMNIST_OPENBLAS === 'off' ? 'XNNPACK' : 'OpenBLAS';
 
 const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
@@ -31,11 +35,20 @@ const shapes: [number[], number[]][] = [
     [31, 1],
     [1, 29],
   ],
+  // Batch dimensions broadcast.
+  [
+    [1, 4, 6],
+    [3, 6, 2],
+  ],
+  [
+    [3, 4, 6],
+    [6, 2],
+  ],
 ];
 
-describe('BatchMatMul on wasm', () => {
+describe(`BatchMatMul on wasm, products on ${expected}`, () => {
   beforeAll(async () => {
-    await selectBackend('wasm');
+    expect((await selectBackend('wasm')).matmul).toBe(expected);
   });
   afterAll(async () => {
     await tf.setBackend('cpu');

@@ -1,18 +1,23 @@
+import type { OpenBlas } from '@fmnist/openblas';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { gridRows, scratch, shift, shiftedRows, toGrid } from './shifted-products.js';
 
 type TensorInfo = tf.TensorInfo;
+type Args = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
 
 /**
  * Conv2DBackpropFilter for the wasm backend, which tfjs-backend-wasm 4.22 lacks (so no conv net
- * can train on it). The filter gradient is `im2col(x)ᵀ · dy`: the transposed patch matrix is built
- * in JavaScript, and the product runs on the backend's own untransposed BatchMatMul (XNNPACK).
+ * can train on it). With OpenBLAS and stride 1, one product per filter position on zero-padded
+ * copies of x and dy ({@link shiftedProducts}); otherwise the filter gradient is `im2col(x)ᵀ · dy`:
+ * the transposed patch matrix is built in JavaScript, and the product runs on the backend's
+ * BatchMatMul.
  */
-export function conv2DBackpropFilterWasm(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
-}): TensorInfo {
+export function makeConv2DBackpropFilterWasm(blas?: OpenBlas): (args: Args) => TensorInfo {
+  return (args) => conv2DBackpropFilterWasm(args, blas);
+}
+
+function conv2DBackpropFilterWasm(args: Args, blas?: OpenBlas): TensorInfo {
   const backend = args.backend as BackendWasm;
   const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
   const attrs = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
@@ -34,6 +39,15 @@ export function conv2DBackpropFilterWasm(args: {
   const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const padTop = info.padInfo.top;
   const padLeft = info.padInfo.left;
+  if (
+    blas &&
+    strideHeight === 1 &&
+    strideWidth === 1 &&
+    info.dilationHeight === 1 &&
+    info.dilationWidth === 1
+  ) {
+    return shiftedProducts(blas, backend, x, dy, info);
+  }
 
   const rows = batchSize * outHeight * outWidth; // one per output position
   const depth = filterHeight * filterWidth * inChannels; // one per filter weight of a channel
@@ -85,4 +99,67 @@ export function conv2DBackpropFilterWasm(args: {
   }) as TensorInfo;
   for (const t of [cols, dy3, product]) backend.disposeData(t.dataId);
   return result;
+}
+
+/**
+ * The filter gradient of a stride-1 convolution as shifted products (see shifted-products.ts):
+ * with x and dy laid on the same grid, filter position (fh, fw)'s slice of the gradient,
+ * `[inChannels, outChannels]`, is one product `xpᵀ · dyp`, x read from that position's offset.
+ */
+function shiftedProducts(
+  blas: OpenBlas,
+  backend: BackendWasm,
+  x: TensorInfo,
+  dy: TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+): TensorInfo {
+  const { batchSize: batch, inChannels, outChannels, filterHeight, filterWidth } = info;
+  const hp = info.outHeight + filterHeight - 1;
+  const wp = info.outWidth + filterWidth - 1;
+  const xp = scratch(0, batch * hp * wp * inChannels);
+  const dyp = scratch(1, batch * hp * wp * outChannels);
+  const out = backend.makeOutput([filterHeight, filterWidth, inChannels, outChannels], 'float32');
+  // Views of the heap, taken after the last allocation (growing the heap detaches them).
+  const result = backend.typedArrayFromHeap(out) as Float32Array;
+  const grid = { batch, hp, wp };
+  toGrid(
+    backend.typedArrayFromHeap(x) as Float32Array,
+    xp,
+    { ...grid, h: info.inHeight, w: info.inWidth, c: inChannels },
+    info.padInfo.top,
+    info.padInfo.left,
+  );
+  toGrid(
+    backend.typedArrayFromHeap(dy) as Float32Array,
+    dyp,
+    { ...grid, h: info.outHeight, w: info.outWidth, c: outChannels },
+    0,
+    0,
+  );
+  const rows = gridRows(batch, hp, wp, filterHeight, filterWidth);
+  const dyRows = dyp.subarray(0, rows * outChannels);
+  if (inChannels === 1) {
+    const positions = filterHeight * filterWidth;
+    const xRows = shiftedRows(xp, rows, filterHeight, filterWidth, wp);
+    blas.sgemm(false, false, positions, outChannels, rows, xRows, dyRows, result);
+    return out;
+  }
+  const block = inChannels * outChannels;
+  for (let fh = 0; fh < filterHeight; fh++) {
+    for (let fw = 0; fw < filterWidth; fw++) {
+      const from = shift(fh, fw, wp) * inChannels;
+      const at = (fh * filterWidth + fw) * block;
+      blas.sgemm(
+        true,
+        false,
+        inChannels,
+        outChannels,
+        rows,
+        xp.subarray(from, from + rows * inChannels),
+        dyRows,
+        result.subarray(at, at + block),
+      );
+    }
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ const cases: Case[] = [
 
 const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
-describe('conv2d gradients on wasm (Conv2DBackpropFilter, Conv2DBackpropInput)', () => {
+describe('conv2d and its gradients on wasm (Conv2D, Conv2DBackpropFilter, Conv2DBackpropInput)', () => {
   beforeAll(async () => {
     // Conv nets train on a thread per core (wasmThreadsFor): test the kernels there.
     await selectBackend('wasm', { wasmThreads: 2 });
@@ -51,8 +51,10 @@ describe('conv2d gradients on wasm (Conv2DBackpropFilter, Conv2DBackpropInput)',
                   .square()
                   .mul(scale)
                   .sum();
-              const [dx, dw] = tf.grads(loss)([tf.tensor4d(xv, c.x), tf.tensor4d(wv, c.filter)]);
-              return [dx?.dataSync().slice(), dw?.dataSync().slice()] as Float32Array[];
+              const [x, w] = [tf.tensor4d(xv, c.x), tf.tensor4d(wv, c.filter)];
+              const y = tf.conv2d(x, w, c.strides, c.pad);
+              const [dx, dw] = tf.grads(loss)([x, w]);
+              return [y, dx, dw].map((t) => t?.dataSync().slice()) as Float32Array[];
             }),
           1e-4,
         );

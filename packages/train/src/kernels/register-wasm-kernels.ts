@@ -1,6 +1,8 @@
+import type { OpenBlas } from '@fmnist/openblas';
 import * as tf from '@tensorflow/tfjs';
 import { makeBatchMatMulWasm } from './batch-mat-mul.js';
-import { conv2DBackpropFilterWasm } from './conv2d-backprop-filter.js';
+import { makeConv2DWasm } from './conv2d.js';
+import { makeConv2DBackpropFilterWasm } from './conv2d-backprop-filter.js';
 import { makeConv2DBackpropInputWasm } from './conv2d-backprop-input.js';
 import { identityWasm, makeCastWasm } from './identity.js';
 import { maxPoolGradWasm } from './max-pool-grad.js';
@@ -14,25 +16,29 @@ let registered = false;
  * Conv2DBackpropInput, Identity, MaxPoolGrad, Sum over all axes but the last). Call after importing
  * @tensorflow/tfjs-backend-wasm; safe to call more than once. With `FMNIST_WASM_KERNELS=stock`
  * in the environment only the missing kernel is added (for benchmarks against the stock ones).
+ * With `blas` (OpenBLAS, from @fmnist/openblas' `loadOpenBlas`), float32 matrix products and
+ * stride-1 convolutions (Conv2D, and through it Conv2DBackpropInput; Conv2DBackpropFilter) and
+ * bias gradients (Sum) run on it.
  */
-export function registerWasmKernels(): void {
+export function registerWasmKernels(blas?: OpenBlas): void {
   if (registered) return;
   registered = true;
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
     tf.registerKernel({
       kernelName: 'Conv2DBackpropFilter',
       backendName: 'wasm',
-      kernelFunc: conv2DBackpropFilterWasm as tf.KernelFunc,
+      kernelFunc: makeConv2DBackpropFilterWasm(blas) as tf.KernelFunc,
     });
   }
   // A switch for benchmarks that measure what our replacements buy (and check they change no result).
   if (process.env.FMNIST_WASM_KERNELS === 'stock') return;
-  replace('BatchMatMul', makeBatchMatMulWasm);
+  replace('BatchMatMul', (stock) => makeBatchMatMulWasm(stock, blas));
   replace('Cast', makeCastWasm);
+  replace('Conv2D', (stock) => makeConv2DWasm(stock, blas));
   replace('Conv2DBackpropInput', makeConv2DBackpropInputWasm);
   replace('Identity', () => identityWasm as tf.KernelFunc);
   replace('MaxPoolGrad', () => maxPoolGradWasm as tf.KernelFunc);
-  replace('Sum', makeSumWasm);
+  replace('Sum', (stock) => makeSumWasm(stock, blas));
 }
 
 /** Swap the wasm backend's kernel for ours, keeping its setup (ours may call the stock one). */
