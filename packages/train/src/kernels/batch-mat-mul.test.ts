@@ -48,7 +48,13 @@ const shapes: [number[], number[]][] = [
 
 describe(`BatchMatMul on wasm, products on ${expected}`, () => {
   beforeAll(async () => {
-    expect((await selectBackend('wasm')).matmul).toBe(expected);
+    const choice = await selectBackend('wasm');
+    expect(choice.matmul).toBe(expected);
+    expect(choice.reason).toContain(
+      expected === 'OpenBLAS'
+        ? 'matrix products on OpenBLAS'
+        : 'matrix products on XNNPACK (OpenBLAS: turned off by FMNIST_OPENBLAS=off)',
+    );
   });
   afterAll(async () => {
     await tf.setBackend('cpu');
