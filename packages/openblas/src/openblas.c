@@ -26,8 +26,13 @@ static bool get_f32(napi_env env, napi_value value, float **data, size_t *length
   return type == napi_float32_array;
 }
 
+// A whole number from 0 to 2^31 - 1 (what BLAS's int sizes hold); anything else is refused.
 static bool get_size(napi_env env, napi_value value, int32_t *out) {
-  return napi_get_value_int32(env, value, out) == napi_ok && *out >= 0;
+  double number;
+  if (napi_get_value_double(env, value, &number) != napi_ok) return false;
+  if (!(number >= 0 && number <= 2147483647.0) || number != (double)(int32_t)number) return false;
+  *out = (int32_t)number;
+  return true;
 }
 
 // sgemm(transposeA, transposeB, m, n, k, a, b, c[, beta]):

@@ -130,6 +130,10 @@ describe('@fmnist/openblas', () => {
       blas.sgemm(false, false, 2, 2, 2, new Float64Array(4) as never, f(4), f(4)),
     ).toThrow(/Float32Arrays/);
     expect(() => blas.sgemm(false, false, -1, 2, 2, f(4), f(4), f(4))).toThrow(/whole numbers/);
+    expect(() => blas.sgemm(false, false, 1.5, 2, 2, f(4), f(4), f(4))).toThrow(/whole numbers/);
+    expect(() => blas.sgemm(false, false, 2 ** 40, 2, 2, f(4), f(4), f(4))).toThrow(
+      /whole numbers/,
+    );
     expect(() => (blas.sgemm as (...args: unknown[]) => void)(false, false, 2)).toThrow(
       /8 or 9 arguments/,
     );
