@@ -48,7 +48,8 @@ export function predictSplit(
         count,
       );
       const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
-      const p = model.predict(xs) as tf.Tensor;
+      // One batch: predict's default of 32 slices xs, and each slice on wasm copies all of xs.
+      const p = model.predict(xs, { batchSize: count }) as tf.Tensor;
       return [categoricalCrossentropy(ys, p).dataSync()[0] as number, p.dataSync() as Float32Array];
     });
     lossSum += loss * count;

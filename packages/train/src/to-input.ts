@@ -7,7 +7,11 @@ export function toInput(
   count: number,
 ): tf.Tensor {
   const shape = model.inputs[0]?.shape.slice(1) as number[];
-  const scaled =
-    pixels instanceof Float32Array ? pixels : Float32Array.from(pixels, (v) => v / 255);
+  let scaled = pixels;
+  if (!(pixels instanceof Float32Array)) {
+    // A plain loop: Float32Array.from with a map function walks an iterator, ~20× slower.
+    scaled = new Float32Array(pixels.length);
+    for (let i = 0; i < pixels.length; i++) scaled[i] = (pixels[i] as number) / 255;
+  }
   return tf.tensor(scaled, [count, ...shape], 'float32');
 }
