@@ -1,7 +1,14 @@
 import type { OpenBlas } from '@fmnist/openblas';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { gridRows, scratch, shift, shiftedRows, toGrid } from './shifted-products.js';
+import {
+  canShift,
+  filterShifts,
+  inputOnGrid,
+  scratch,
+  shiftedRows,
+  toGrid,
+} from './shifted-products.js';
 
 type TensorInfo = tf.TensorInfo;
 type Args = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap };
@@ -39,15 +46,7 @@ function conv2DBackpropFilterWasm(args: Args, blas?: OpenBlas): TensorInfo {
   const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const padTop = info.padInfo.top;
   const padLeft = info.padInfo.left;
-  if (
-    blas &&
-    strideHeight === 1 &&
-    strideWidth === 1 &&
-    info.dilationHeight === 1 &&
-    info.dilationWidth === 1
-  ) {
-    return shiftedProducts(blas, backend, x, dy, info);
-  }
+  if (blas && canShift(info)) return shiftedProducts(blas, backend, x, dy, info);
 
   const rows = batchSize * outHeight * outWidth; // one per output position
   const depth = filterHeight * filterWidth * inChannels; // one per filter weight of a channel
@@ -113,53 +112,36 @@ function shiftedProducts(
   dy: TensorInfo,
   info: tf.backend_util.Conv2DInfo,
 ): TensorInfo {
-  const { batchSize: batch, inChannels, outChannels, filterHeight, filterWidth } = info;
-  const hp = info.outHeight + filterHeight - 1;
-  const wp = info.outWidth + filterWidth - 1;
-  const xp = scratch(0, batch * hp * wp * inChannels);
-  const dyp = scratch(1, batch * hp * wp * outChannels);
-  const out = backend.makeOutput([filterHeight, filterWidth, inChannels, outChannels], 'float32');
+  const { inChannels, outChannels } = info;
+  const out = backend.makeOutput(
+    [info.filterHeight, info.filterWidth, inChannels, outChannels],
+    'float32',
+  );
   // Views of the heap, taken after the last allocation (growing the heap detaches them).
+  const { xp, grid } = inputOnGrid(backend.typedArrayFromHeap(x) as Float32Array, info);
+  const dyp = scratch('output', grid.rows * outChannels);
+  const dyShape = { ...grid, h: info.outHeight, w: info.outWidth, c: outChannels };
+  toGrid(backend.typedArrayFromHeap(dy) as Float32Array, dyp, dyShape, 0, 0);
   const result = backend.typedArrayFromHeap(out) as Float32Array;
-  const grid = { batch, hp, wp };
-  toGrid(
-    backend.typedArrayFromHeap(x) as Float32Array,
-    xp,
-    { ...grid, h: info.inHeight, w: info.inWidth, c: inChannels },
-    info.padInfo.top,
-    info.padInfo.left,
-  );
-  toGrid(
-    backend.typedArrayFromHeap(dy) as Float32Array,
-    dyp,
-    { ...grid, h: info.outHeight, w: info.outWidth, c: outChannels },
-    0,
-    0,
-  );
-  const rows = gridRows(batch, hp, wp, filterHeight, filterWidth);
-  const dyRows = dyp.subarray(0, rows * outChannels);
   if (inChannels === 1) {
-    const positions = filterHeight * filterWidth;
-    const xRows = shiftedRows(xp, rows, filterHeight, filterWidth, wp);
-    blas.sgemm(false, false, positions, outChannels, rows, xRows, dyRows, result);
+    const positions = info.filterHeight * info.filterWidth;
+    blas.sgemm(
+      false,
+      false,
+      positions,
+      outChannels,
+      grid.rows,
+      shiftedRows(xp, grid, info),
+      dyp,
+      result,
+    );
     return out;
   }
   const block = inChannels * outChannels;
-  for (let fh = 0; fh < filterHeight; fh++) {
-    for (let fw = 0; fw < filterWidth; fw++) {
-      const from = shift(fh, fw, wp) * inChannels;
-      const at = (fh * filterWidth + fw) * block;
-      blas.sgemm(
-        true,
-        false,
-        inChannels,
-        outChannels,
-        rows,
-        xp.subarray(from, from + rows * inChannels),
-        dyRows,
-        result.subarray(at, at + block),
-      );
-    }
+  for (const { position, offset } of filterShifts(info, grid.wp)) {
+    const xShifted = xp.subarray(offset * inChannels, (offset + grid.rows) * inChannels);
+    const slice = result.subarray(position * block, (position + 1) * block);
+    blas.sgemm(true, false, inChannels, outChannels, grid.rows, xShifted, dyp, slice);
   }
   return out;
 }

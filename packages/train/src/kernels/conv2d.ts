@@ -1,7 +1,14 @@
 import type { OpenBlas } from '@fmnist/openblas';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { fromGrid, gridRows, scratch, shift, shiftedRows, toGrid } from './shifted-products.js';
+import {
+  canShift,
+  filterShifts,
+  fromGrid,
+  inputOnGrid,
+  scratch,
+  shiftedRows,
+} from './shifted-products.js';
 
 type TensorInfo = tf.TensorInfo;
 
@@ -28,11 +35,7 @@ export function makeConv2DWasm(stock: tf.KernelConfig, blas?: OpenBlas): tf.Kern
       false,
       dataFormat,
     );
-    const { padInfo } = info;
-    const stride1 = info.strideHeight === 1 && info.strideWidth === 1;
-    const dilation1 = info.dilationHeight === 1 && info.dilationWidth === 1;
-    const padded = [padInfo.top, padInfo.left, padInfo.bottom, padInfo.right].every((p) => p >= 0);
-    if (!stride1 || !dilation1 || !padded) return stock.kernelFunc(args);
+    if (!canShift(info)) return stock.kernelFunc(args);
     return shiftedConv2D(blas, args.backend as BackendWasm, x, filter, info);
   };
 }
@@ -44,56 +47,37 @@ function shiftedConv2D(
   filter: TensorInfo,
   info: tf.backend_util.Conv2DInfo,
 ): TensorInfo {
-  const { batchSize: batch, inChannels, outChannels, filterHeight, filterWidth } = info;
-  const hp = info.outHeight + filterHeight - 1;
-  const wp = info.outWidth + filterWidth - 1;
-  const xp = scratch(0, batch * hp * wp * inChannels);
-  const outp = scratch(1, batch * hp * wp * outChannels, false); // the first product overwrites
-  const out = backend.makeOutput([batch, info.outHeight, info.outWidth, outChannels], 'float32');
-  // Views of the heap, taken after the last allocation (growing the heap detaches them).
-  const w = backend.typedArrayFromHeap(filter) as Float32Array;
-  const grid = { batch, hp, wp };
-  toGrid(
-    backend.typedArrayFromHeap(x) as Float32Array,
-    xp,
-    { ...grid, h: info.inHeight, w: info.inWidth, c: inChannels },
-    info.padInfo.top,
-    info.padInfo.left,
+  const { inChannels, outChannels } = info;
+  const out = backend.makeOutput(
+    [info.batchSize, info.outHeight, info.outWidth, outChannels],
+    'float32',
   );
-  const rows = gridRows(batch, hp, wp, filterHeight, filterWidth);
-  const outRows = outp.subarray(0, rows * outChannels);
+  // Views of the heap, taken after the last allocation (growing the heap detaches them).
+  const { xp, grid } = inputOnGrid(backend.typedArrayFromHeap(x) as Float32Array, info);
+  const w = backend.typedArrayFromHeap(filter) as Float32Array;
+  const outp = scratch('output', grid.rows * outChannels, false); // the first product overwrites
   if (inChannels === 1) {
-    const positions = filterHeight * filterWidth;
-    const xRows = shiftedRows(xp, rows, filterHeight, filterWidth, wp);
-    blas.sgemm(true, false, rows, outChannels, positions, xRows, w, outRows);
+    const positions = info.filterHeight * info.filterWidth;
+    blas.sgemm(
+      true,
+      false,
+      grid.rows,
+      outChannels,
+      positions,
+      shiftedRows(xp, grid, info),
+      w,
+      outp,
+    );
   } else {
     const block = inChannels * outChannels;
-    for (let fh = 0; fh < filterHeight; fh++) {
-      for (let fw = 0; fw < filterWidth; fw++) {
-        const from = shift(fh, fw, wp) * inChannels;
-        const at = (fh * filterWidth + fw) * block;
-        const first = fh === 0 && fw === 0;
-        const xShifted = xp.subarray(from, from + rows * inChannels);
-        const wAt = w.subarray(at, at + block);
-        blas.sgemm(
-          false,
-          false,
-          rows,
-          outChannels,
-          inChannels,
-          xShifted,
-          wAt,
-          outRows,
-          first ? 0 : 1,
-        );
-      }
+    for (const { position, offset } of filterShifts(info, grid.wp)) {
+      const xShifted = xp.subarray(offset * inChannels, (offset + grid.rows) * inChannels);
+      const wAt = w.subarray(position * block, (position + 1) * block);
+      const beta = position === 0 ? 0 : 1;
+      blas.sgemm(false, false, grid.rows, outChannels, inChannels, xShifted, wAt, outp, beta);
     }
   }
-  fromGrid(outp, backend.typedArrayFromHeap(out) as Float32Array, {
-    ...grid,
-    h: info.outHeight,
-    w: info.outWidth,
-    c: outChannels,
-  });
+  const dst = backend.typedArrayFromHeap(out) as Float32Array;
+  fromGrid(outp, dst, { ...grid, h: info.outHeight, w: info.outWidth, c: outChannels });
   return out;
 }

@@ -1,6 +1,8 @@
+import type * as tf from '@tensorflow/tfjs';
+
 /**
- * Helpers for stride-1 convolutions as "shifted products" on OpenBLAS. Lay a `[batch, h, w, c]`
- * tensor on a zero-padded grid `[batch, hp, wp, c]` with hp = outHeight + filterHeight − 1 and
+ * Stride-1 convolutions as "shifted products" on OpenBLAS. Lay a `[batch, h, w, c]` tensor on a
+ * zero-padded grid `[batch, hp, wp, c]` with hp = outHeight + filterHeight − 1 and
  * wp = outWidth + filterWidth − 1; then the input row that filter position (fh, fw) meets at flat
  * grid position m is row `m + fh·wp + fw`. So each filter position is one matrix product over the
  * whole batch, reading the grid from that offset in order — no patch (im2col) matrix. Output
@@ -8,27 +10,53 @@
  * (hp·wp)/(outHeight·outWidth) more arithmetic, 1.3× for 14×14 and a 3×3 filter.
  */
 
-/** The grid offset, in rows, of filter position (fh, fw). */
-export const shift = (fh: number, fw: number, wp: number) => fh * wp + fw;
+type Conv2DInfo = tf.backend_util.Conv2DInfo;
+
+/** Whether a convolution can run as shifted products: stride 1, no dilation, no negative padding. */
+export function canShift(info: Conv2DInfo): boolean {
+  const { padInfo } = info;
+  return (
+    info.strideHeight === 1 &&
+    info.strideWidth === 1 &&
+    info.dilationHeight === 1 &&
+    info.dilationWidth === 1 &&
+    [padInfo.top, padInfo.left, padInfo.bottom, padInfo.right].every((p) => p >= 0)
+  );
+}
 
 /**
- * Grid rows a product may use: past this every filter position would read beyond the grid, and
- * the positions left out are all off the valid corner.
+ * A convolution's grid. `rows` is how many grid rows each product covers: every valid output
+ * position is below it, and from it on a shifted read would leave the grid.
  */
-export const gridRows = (batch: number, hp: number, wp: number, fh: number, fw: number) =>
-  batch * hp * wp - shift(fh - 1, fw - 1, wp);
+export interface Grid {
+  batch: number;
+  hp: number;
+  wp: number;
+  rows: number;
+}
 
-const scratchArrays: Float32Array[] = [];
+/** Each filter position: its index in the filter (row-major) and its offset in grid rows. */
+export function filterShifts(info: Conv2DInfo, wp: number): { position: number; offset: number }[] {
+  const shifts = [];
+  for (let fh = 0; fh < info.filterHeight; fh++) {
+    for (let fw = 0; fw < info.filterWidth; fw++) {
+      shifts.push({ position: fh * info.filterWidth + fw, offset: fh * wp + fw });
+    }
+  }
+  return shifts;
+}
+
+const scratchArrays = new Map<string, Float32Array>();
 
 /**
- * A scratch array kept between calls (a conv net asks for the same sizes every step), zeroed
- * unless `zeroed` is false. Slots let one kernel hold several at once.
+ * A scratch array kept between calls under `name` (a conv net asks for the same sizes every
+ * step), zeroed unless `zeroed` is false.
  */
-export function scratch(slot: number, length: number, zeroed = true): Float32Array {
-  const kept = scratchArrays[slot];
+export function scratch(name: 'input' | 'output' | 'rows', length: number, zeroed = true) {
+  const kept = scratchArrays.get(name);
   if (!kept || kept.length < length) {
     const fresh = new Float32Array(length);
-    scratchArrays[slot] = fresh;
+    scratchArrays.set(name, fresh);
     return fresh;
   }
   const view = kept.subarray(0, length);
@@ -36,15 +64,25 @@ export function scratch(slot: number, length: number, zeroed = true): Float32Arr
   return view;
 }
 
-/** Shapes of a `[batch, h, w, c]` tensor and the `[batch, hp, wp, c]` grid it is laid on. */
-export interface GridShape {
-  batch: number;
-  h: number;
-  w: number;
-  c: number;
-  hp: number;
-  wp: number;
+/** The input `x` (a view of it, `[batch, inHeight, inWidth, inChannels]`) on its grid. */
+export function inputOnGrid(x: Float32Array, info: Conv2DInfo): { xp: Float32Array; grid: Grid } {
+  const { batchSize: batch, filterHeight, filterWidth } = info;
+  const hp = info.outHeight + filterHeight - 1;
+  const wp = info.outWidth + filterWidth - 1;
+  const grid = {
+    batch,
+    hp,
+    wp,
+    rows: batch * hp * wp - ((filterHeight - 1) * wp + filterWidth - 1),
+  };
+  const xp = scratch('input', batch * hp * wp * info.inChannels);
+  const shape = { h: info.inHeight, w: info.inWidth, c: info.inChannels };
+  toGrid(x, xp, { ...grid, ...shape }, info.padInfo.top, info.padInfo.left);
+  return { xp, grid };
 }
+
+/** Shapes of a `[batch, h, w, c]` tensor and the grid it is laid on. */
+export type GridShape = Grid & { h: number; w: number; c: number };
 
 /** Copy `src` onto the zeroed `grid` with its corner at (top, left); what falls outside is dropped. */
 export function toGrid(
@@ -85,19 +123,11 @@ export function fromGrid(grid: Float32Array, dst: Float32Array, s: GridShape) {
  * filterWidth, rows]` — a patch matrix for the price of a few copies — so that a single product
  * serves every filter position (single-column shifted products are slow, memory-bound).
  */
-export function shiftedRows(
-  grid: Float32Array,
-  rows: number,
-  filterHeight: number,
-  filterWidth: number,
-  wp: number,
-): Float32Array {
-  const out = scratch(2, filterHeight * filterWidth * rows, false);
-  for (let fh = 0; fh < filterHeight; fh++) {
-    for (let fw = 0; fw < filterWidth; fw++) {
-      const from = shift(fh, fw, wp);
-      out.set(grid.subarray(from, from + rows), (fh * filterWidth + fw) * rows);
-    }
+export function shiftedRows(xp: Float32Array, grid: Grid, info: Conv2DInfo): Float32Array {
+  const { rows, wp } = grid;
+  const out = scratch('rows', info.filterHeight * info.filterWidth * rows, false);
+  for (const { position, offset } of filterShifts(info, wp)) {
+    out.set(xp.subarray(offset, offset + rows), position * rows);
   }
   return out;
 }
