@@ -97,7 +97,7 @@ let wasmMatmul: { blas?: OpenBlas; note: string } | undefined;
  * OpenBLAS for the wasm backend's matrix products (@fmnist/openblas, an optional dependency whose
  * addon builds where OpenBLAS is installed), or why not: then XNNPACK, in wasm, does them.
  */
-async function loadOpenBlas(): Promise<OpenBlasStatus> {
+async function openBlasForWasm(): Promise<OpenBlasStatus> {
   if (process.env.FMNIST_WASM_KERNELS === 'stock') {
     return { ok: false, reason: 'not used with FMNIST_WASM_KERNELS=stock' };
   }
@@ -138,7 +138,7 @@ async function activate(name: BackendName, wasmThreads: number): Promise<Attempt
       return { ok: false, reason: `tfjs-backend-wasm: cannot be imported (${String(error)})` };
     }
     if (!wasmMatmul) {
-      const status = await loadOpenBlas();
+      const status = await openBlasForWasm();
       wasmMatmul = status.ok
         ? { blas: status.blas, note: 'matrix products on OpenBLAS' }
         : { note: `matrix products on XNNPACK (OpenBLAS: ${status.reason})` };
