@@ -48,8 +48,9 @@ export function predictSplit(
         count,
       );
       const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
-      // One batch: predict's default of 32 slices xs, and each slice on wasm copies all of xs.
-      const p = model.predict(xs, { batchSize: count }) as tf.Tensor;
+      // apply, not predict: predict slices xs into batches (32 by default), and a slice on wasm
+      // copies all of xs. apply runs the layers once, in inference mode (dropout off).
+      const p = model.apply(xs) as tf.Tensor;
       return [categoricalCrossentropy(ys, p).dataSync()[0] as number, p.dataSync() as Float32Array];
     });
     lossSum += loss * count;
