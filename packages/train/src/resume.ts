@@ -93,5 +93,6 @@ export async function resume(runDir: string, options: ResumeOptions): Promise<Tr
     runDir,
     signal: options.signal,
     onEvent: options.onEvent,
+    backend: options.backend,
   });
 }

@@ -1,13 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import {
-  batches,
-  CLASS_NAMES,
-  countBatches,
-  type LabeledImages,
-  splitHoldout,
-} from '@fmnist/dataset';
+import { CLASS_NAMES, countBatches, type LabeledImages, splitHoldout } from '@fmnist/dataset';
 import { RUN_SCHEMA_VERSION, type RunRecord, renderRunReport } from '@fmnist/metrics';
 import {
   buildModel,
@@ -20,8 +14,9 @@ import {
 import * as tf from '@tensorflow/tfjs';
 import type { Callback, CallbackContext } from './callbacks.js';
 import { type CheckpointState, saveCheckpoint } from './checkpoint.js';
+import { chooseEngine } from './choose-engine.js';
 import { TrainError } from './errors.js';
-import { evaluate, predictSplit } from './evaluate.js';
+import { evaluatePredictions } from './evaluate.js';
 import type { HistoryEntry } from './history.js';
 import {
   getLearningRate,
@@ -32,8 +27,6 @@ import {
 import { pickSamples } from './pick-samples.js';
 import { RUN_FILES } from './run-directory.js';
 import type { BackendChoice } from './select-backend.js';
-import { toInput } from './to-input.js';
-import { seedDropout, trainStep } from './training-step.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Where validation data comes from: a seeded, stratified holdout of the training set (below 1 a fraction, else a count), the test set (the notebook's way, flagged as leakage), or none. */
@@ -223,7 +216,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
 export async function runEpochs(
   state: RunState,
   data: TrainData,
-  options: Pick<TrainOptions, 'signal' | 'runDir' | 'onEvent'>,
+  options: Pick<TrainOptions, 'signal' | 'runDir' | 'onEvent' | 'backend'>,
 ): Promise<TrainResult> {
   const { record, model, optimizer, callbacks } = state;
   const { epochs, batchSize, seed } = record.config;
@@ -239,6 +232,17 @@ export async function runEpochs(
   const history = [...state.checkpoint.history];
   const events = [...state.checkpoint.events];
   let stopReason = state.checkpoint.stopReason;
+  // The native fused step where the backend is `native` and it runs the spec, else tfjs.
+  const { engine, fallback } = await chooseEngine(state.spec, model, optimizer, options.backend, {
+    train: sets.train,
+    batchSize,
+    seed,
+    numClasses,
+  });
+  if (fallback) {
+    record.environment.backend = fallback.backend;
+    record.environment.passedOver = [...record.environment.passedOver, fallback.passedOver];
+  }
 
   const writeRecord = async () => {
     record.history = history;
@@ -292,26 +296,12 @@ export async function runEpochs(
     let lossSum = 0;
     let correct = 0;
     let seen = 0;
-    for (const batch of batches(sets.train, batchSize, {
-      shuffle: true,
-      seed: deriveSeed(seed, 1),
-      epoch,
-      numClasses,
-    })) {
+    for (const batch of engine.batches(epoch)) {
       if (signal?.aborted) {
         interrupted = true;
         break;
       }
-      seedDropout(model, (layer) => deriveSeed(seed, 3, epoch, batch.index, layer));
-      const step = tf.tidy(() => {
-        const xs = toInput(model, batch.pixels, batch.size);
-        const ys = tf.tensor2d(batch.oneHot, [batch.size, numClasses]);
-        return trainStep(model, optimizer, xs, ys);
-      });
-      const loss = step.loss.dataSync()[0] as number;
-      const hits = step.correct.dataSync()[0] as number;
-      step.loss.dispose();
-      step.correct.dispose();
+      const { loss, correct: hits } = batch.run();
       if (!Number.isFinite(loss)) {
         const message =
           `the loss became ${loss} at epoch ${epoch}, batch ${batch.index + 1}: the weights diverged. ` +
@@ -338,6 +328,8 @@ export async function runEpochs(
         seconds: (performance.now() - started) / 1000,
       });
     }
+    // Weights (and the optimizer's state) back into tfjs for whatever reads them next.
+    await engine.syncToModel();
     if (interrupted || signal?.aborted) {
       interrupted = true;
       break;
@@ -350,13 +342,14 @@ export async function runEpochs(
       learningRate: getLearningRate(optimizer),
     };
     if (sets.validation) {
-      const v = predictSplit(model, sets.validation);
+      const v = engine.score(sets.validation);
       entry.valLoss = v.loss;
       entry.valAccuracy = v.accuracy;
     }
     entry.seconds = (performance.now() - started) / 1000;
     history.push(entry);
     for (const callback of callbacks) callback.onEpochEnd(context(epoch, entry));
+    await engine.syncFromModel(); // a callback may have restored weights
     if (runDir) {
       const optimizerState: OptimizerState = await getOptimizerState(optimizer);
       await saveCheckpoint(join(runDir, RUN_FILES.checkpoint), model, optimizerState, {
@@ -384,12 +377,12 @@ export async function runEpochs(
     return { status: 'interrupted', model, history, record, runDir };
   }
 
-  record.metrics = { train: pick(predictSplit(model, sets.train)) };
+  record.metrics = { train: pick(engine.score(sets.train)) };
   if (sets.validation && record.config.validation.mode === 'holdout') {
-    record.metrics.validation = pick(predictSplit(model, sets.validation));
+    record.metrics.validation = pick(engine.score(sets.validation));
   }
   if (data.test) {
-    const test = evaluate(model, data.test, { classNames });
+    const test = evaluatePredictions(data.test, engine.predict(data.test), { classNames });
     record.metrics.test = pick(test);
     if (record.config.validation.mode === 'test') record.metrics.validation = pick(test);
     record.classificationReport = test.classificationReport;
