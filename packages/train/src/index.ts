@@ -11,6 +11,12 @@ export type { HistoryEntry } from './history.js';
 export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
 export type { PytorchSpeed } from './measure-pytorch.js';
 export { measurePytorch, PYTORCH_PYTHON } from './measure-pytorch.js';
+export type {
+  Classification,
+  LoadTrainedModelOptions,
+  TrainedModel,
+} from './load-trained-model.js';
+export { loadTrainedModel } from './load-trained-model.js';
 export type { MeasureTrainingOptions, TrainingSpeed } from './measure-training.js';
 export { measureTraining } from './measure-training.js';
 export type { OptimizerState } from './optimizer-state.js';
