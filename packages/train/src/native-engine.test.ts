@@ -1,13 +1,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImages } from '../test/make-data.js';
 import { TrainError } from './errors.js';
 import type { HistoryEntry } from './history.js';
 import { resume } from './resume.js';
-import { createRunDirectory } from './run-directory.js';
 import { type BackendChoice, selectBackend } from './select-backend.js';
 import { type TrainOptions, train } from './train.js';
 
@@ -83,18 +83,19 @@ describe('train on the native step', () => {
       const again = await train(base(spec, native));
       expect(withoutTime(again.history)).toEqual(withoutTime(whole.history));
       expect(weightsOf(again.model)).toEqual(weightsOf(whole.model));
-      const runDir = await createRunDirectory(root, `resume-${label}`);
+      const run = await createRun(root, `resume-${label}`, { lock: false });
+      const runDir = run.dir;
       const controller = new AbortController();
       const stopped = await train({
         ...base(spec, native),
-        runDir,
+        run,
         signal: controller.signal,
         onEvent: (e) => {
           if (e.type === 'batch' && e.epoch === 2 && e.batch === 3) controller.abort();
         },
       });
       expect(stopped.status).toBe('interrupted');
-      const resumed = await resume(runDir, { data, backend: native });
+      const resumed = await resume(run, { data, backend: native });
       expect(resumed.status).toBe('completed');
       expect(withoutTime(resumed.history)).toEqual(withoutTime(whole.history));
       expect(weightsOf(resumed.model)).toEqual(weightsOf(whole.model));
@@ -121,17 +122,18 @@ describe('train on the native step', () => {
       const spec = mlp({ name: 'sgd', learningRate: 0.1, momentum: 0 }, true);
       const choice = { native, wasm };
       const whole = await train(base(spec, choice[to]));
-      const runDir = await createRunDirectory(root, `across-${from}`);
+      const run = await createRun(root, `across-${from}`, { lock: false });
+      const runDir = run.dir;
       const controller = new AbortController();
       await train({
         ...base(spec, choice[from]),
-        runDir,
+        run,
         signal: controller.signal,
         onEvent: (e) => {
           if (e.type === 'epoch' && e.epoch === 2) controller.abort();
         },
       });
-      const resumed = await resume(runDir, { data, backend: choice[to] });
+      const resumed = await resume(run, { data, backend: choice[to] });
       expect(resumed.status).toBe('completed');
       expect(resumed.record.environment.backend.name).toBe(to);
       expect(resumed.history).toHaveLength(3);
@@ -154,8 +156,9 @@ describe('train on the native step', () => {
   });
 
   it('stops a diverging run with LOSS_NOT_FINITE', async () => {
-    const runDir = await createRunDirectory(root, 'nan');
-    const attempt = train({ ...base(mlp({ name: 'sgd', learningRate: 1e6 }), native), runDir });
+    const run = await createRun(root, 'nan', { lock: false });
+    const runDir = run.dir;
+    const attempt = train({ ...base(mlp({ name: 'sgd', learningRate: 1e6 }), native), run });
     await expect(attempt).rejects.toThrow(TrainError);
     const record = JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8'));
     expect(record.status).toBe('failed');

@@ -55,6 +55,8 @@ describe('selectBackend', () => {
 
   it('selects cpu by name and rejects unknown names', async () => {
     expect((await selectBackend('cpu')).name).toBe('cpu');
-    await expect(selectBackend('gpu' as never)).rejects.toThrow(/one of auto, native, node, wasm, cpu/);
+    await expect(selectBackend('gpu' as never)).rejects.toThrow(
+      /one of auto, native, node, wasm, cpu/,
+    );
   });
 });
