@@ -260,7 +260,10 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
       'does not go with --validation none',
     ],
     [['--preset', 'mlp-adam', '--optimizer', 'adagrad'], 'Expected one of adam, rmsprop, sgd'],
-    [['--preset', 'mlp-adam', '--backend', 'gpu'], 'Allowed choices are auto, native, node, wasm, cpu'],
+    [
+      ['--preset', 'mlp-adam', '--backend', 'gpu'],
+      'Allowed choices are auto, native, node, wasm, cpu',
+    ],
     [['--resume', 'runs/x', '--epochs', '5'], 'it cannot take --epochs'],
   ])('train %j', async (args, message) => {
     const result = await runCli(['train', ...args, '--data-dir', dataDir]);
