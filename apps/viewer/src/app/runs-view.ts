@@ -153,7 +153,11 @@ export function runsView(context: ViewContext): View {
           }),
         ),
         RUN_COLUMNS.map((c) =>
-          h('td', { class: 'numeric' in c ? 'num' : `cell-${c.id}`, 'data-column': c.id }, cell(row, c.id)),
+          h(
+            'td',
+            { class: 'numeric' in c ? 'num' : `cell-${c.id}`, 'data-column': c.id },
+            cell(row, c.id),
+          ),
         ),
       ),
     );

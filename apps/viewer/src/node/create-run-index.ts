@@ -1,6 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseExperimentRecord, parseRunRecord } from '@fmnist/metrics';
+import { EXPERIMENT_FILES, MODEL_FILE, RUN_FILES } from '@fmnist/runs';
 import { describeRecordError } from '../data/read-run-entry.js';
 import { summarizeRunRecord } from '../shared/summarize-run-record.js';
 import type {
@@ -67,6 +68,8 @@ async function mapLimited<T, R>(
 }
 
 /**
+ * The directory layout (file names) is @fmnist/runs'; the reading is read-record-files.ts'.
+ *
  * Build the index of every run (a folder of `runsDir` with run.json, and every run an
  * experiment lists by its relative `path`) and every experiment (a folder of `experimentsDir`
  * with experiment.json), then keep it fresh from file events (and a slow sweep): a run is
@@ -107,9 +110,9 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     dir: string,
     previous: CachedRun | undefined,
   ): Promise<CachedRun | undefined> => {
-    const file = await statRecordFile(dir, 'run.json');
+    const file = await statRecordFile(dir, RUN_FILES.record);
     if ('missing' in file) return undefined;
-    const hasModel = 'path' in (await statRecordFile(dir, join('model', 'model.json')));
+    const hasModel = 'path' in (await statRecordFile(dir, join(RUN_FILES.model, MODEL_FILE)));
     const base = { key, source: key, hasModel };
     const version = 'refused' in file ? 'refused' : file.version;
     if (previous && previous.entry.version === version) {
@@ -118,7 +121,7 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
         : { dir, entry: { ...previous.entry, hasModel } };
     }
     if ('refused' in file) return { dir, entry: { ...base, version, error: file.refused } };
-    const read = await readRecordFile(file.path, 'run.json');
+    const read = await readRecordFile(file.path, RUN_FILES.record);
     if (read.error !== undefined)
       return { dir, entry: { ...base, version: file.version, error: read.error } };
     try {
@@ -134,14 +137,14 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     dir: string,
     previous: ExperimentEntry | undefined,
   ) => {
-    const file = await statRecordFile(dir, 'experiment.json');
+    const file = await statRecordFile(dir, EXPERIMENT_FILES.record);
     if ('missing' in file) return undefined;
     if ('refused' in file)
       return { entry: { key, source: key, version: 'refused', error: file.refused, runKeys: [] } };
     const read =
       previous && previous.version === file.version
         ? { value: previous.record, error: previous.error }
-        : await readRecordFile(file.path, 'experiment.json');
+        : await readRecordFile(file.path, EXPERIMENT_FILES.record);
     let error = read.error;
     if (error === undefined) {
       try {

@@ -3,6 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { RUN_FILES } from '@fmnist/runs';
 import type { IndexChange } from '../shared/viewer-index.js';
 import { hostName, isAllowedHost } from './check-host.js';
 import { createRunIndex } from './create-run-index.js';
@@ -204,8 +205,8 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
         dir = index.runDir(key);
       }
       if (dir === undefined) return send(res, 404, 'no such run');
-      if (file === 'run.json') {
-        const found = await statRecordFile(dir, 'run.json');
+      if (file === RUN_FILES.record) {
+        const found = await statRecordFile(dir, RUN_FILES.record);
         if (!('path' in found)) return send(res, 404, 'not found');
         return sendFile(req, res, found.path, method, `"${found.version}"`);
       }
