@@ -88,9 +88,12 @@ async function checkViews(page: Page, prefix: string, runKey: string | undefined
   await page.click('button[data-row="3"][data-col="3"]');
   await page.waitForSelector('#cell-examples canvas.sample');
   await shot(page, `${prefix}-confusion`);
+  // Served, a view fetches the run's whole record when it opens: wait for it.
   await go(page, 'report');
+  await page.waitForSelector('table.report tbody tr');
   expect(await page.locator('table.report tbody tr').count()).toBe(12);
   await go(page, 'mistakes');
+  await page.waitForSelector('ul.mistakes li.card canvas.sample');
   expect(await page.locator('ul.mistakes li.card canvas.sample').count()).toBeGreaterThan(0);
   await shot(page, `${prefix}-mistakes`);
   await go(page, 'try-it');
