@@ -1,9 +1,11 @@
 // Train one of the notebook's models from TypeScript, into a run directory that `fmnist report`,
 // `fmnist view` and predict-with-run.ts read.
 // Run: npx tsx train-model.ts [epochs]        (default 3; the notebook trained 100)
+import { relative } from 'node:path';
 import { loadFashionMnist } from '@fmnist/dataset';
 import { getPreset } from '@fmnist/models';
-import { createRunDirectory, selectBackend, train, wasmThreadsFor } from '@fmnist/train';
+import { createRun } from '@fmnist/runs';
+import { selectBackend, train, wasmThreadsFor } from '@fmnist/train';
 
 const epochs = Number(process.argv[2] ?? 3);
 const spec = getPreset('mlp-adam'); // the notebook's model 1: 784 → 128 → 64 → 64 → 32 → 10, adam
@@ -14,7 +16,8 @@ const backend = await selectBackend('auto', { wasmThreads: wasmThreadsFor(spec) 
 console.log(`backend: ${backend.name} (${backend.matmul}, ${backend.threads} thread(s))`);
 
 const data = await loadFashionMnist();
-const runDir = await createRunDirectory('runs', 'mlp-adam');
+// runs/mlp-adam-<UTC time>/, locked while this process writes it.
+const run = await createRun('runs', 'mlp-adam');
 const result = await train({
   spec,
   preset: 'mlp-adam',
@@ -23,7 +26,7 @@ const result = await train({
   batchSize: 200, // as the notebook
   validation: { holdout: 0.1 }, // 10 % of the training set; 'test' is the notebook's way
   seed: 0,
-  runDir,
+  run,
   backend,
   onEvent: (event) => {
     if (event.type === 'epoch') {
@@ -34,5 +37,6 @@ const result = await train({
     }
   },
 });
+await run.close();
 const test = result.record.metrics?.test;
-console.log(`test accuracy ${test?.accuracy.toFixed(4)}; the run is in ${runDir}`);
+console.log(`test accuracy ${test?.accuracy.toFixed(4)}; the run is in ${relative('.', run.dir)}`);

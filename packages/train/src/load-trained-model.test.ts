@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeImages } from '../test/make-data.js';
 import { loadTrainedModel } from './load-trained-model.js';
-import { createRunDirectory } from './run-directory.js';
 import { selectBackend } from './select-backend.js';
 import { train } from './train.js';
 
@@ -25,8 +25,10 @@ let runDir: string;
 beforeAll(async () => {
   await selectBackend('wasm');
   root = await mkdtemp(join(tmpdir(), 'fmnist-load-trained-'));
-  runDir = await createRunDirectory(root, 'done');
-  await train({ spec, data, epochs: 1, batchSize: 50, runDir });
+  const run = await createRun(root, 'done');
+  await train({ spec, data, epochs: 1, batchSize: 50, run });
+  await run.close();
+  runDir = run.dir;
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });

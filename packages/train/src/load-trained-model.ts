@@ -1,8 +1,9 @@
 import { CLASS_NAMES } from '@fmnist/dataset';
 import type { RunRecord } from '@fmnist/metrics';
+import { openRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import { TrainError } from './errors.js';
-import { loadRunModel, readRunRecord } from './read-run.js';
+import { loadRunModel } from './read-run.js';
 import { type BackendChoice, type BackendName, selectBackend } from './select-backend.js';
 import { toInput } from './to-input.js';
 
@@ -44,21 +45,24 @@ export interface TrainedModel {
 }
 
 /**
- * Load the model of a run directory (`fmnist train`'s, or {@link train}'s `runDir`) to predict
+ * Load the model of a run directory (`fmnist train`'s, or one {@link train} wrote through `run`) to predict
  * with: selects a tfjs backend first (as the CLI does — without one, tfjs falls back to its slow
  * pure-JS backend and prints its "looks like you are running TensorFlow.js in Node.js" banner),
  * then reads `run.json` and the model (`model/`, else the last checkpoint's).
  *
- * @throws {TrainError} `RUN_INVALID` when the directory holds no valid run or no saved model,
- *   `BACKEND_UNAVAILABLE` when the backend asked for cannot load.
+ * @throws {RunsError} `RUN_INVALID` when the directory holds no valid run record.
+ * @throws {TrainError} `RUN_INVALID` when it has no saved model, `BACKEND_UNAVAILABLE` when the
+ *   backend asked for cannot load.
  */
 export async function loadTrainedModel(
   runDir: string,
   options: LoadTrainedModelOptions = {},
 ): Promise<TrainedModel> {
   const backend = await selectBackend(options.backend ?? 'auto');
-  const record = await readRunRecord(runDir);
-  const { model, from, epoch } = await loadRunModel(runDir, record);
+  // Reading only: no lock, so a run that is still training can be used too.
+  const run = await openRun(runDir, { lock: false });
+  const record = await run.readRecord();
+  const { model, from, epoch } = await loadRunModel(run, record);
   const classNames = record.classNames ?? CLASS_NAMES;
   const inputShape = (model.inputs[0]?.shape.slice(1) ?? [784]) as number[];
   const pixels = inputShape.reduce((a, b) => a * b, 1);
