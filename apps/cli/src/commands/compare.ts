@@ -80,7 +80,7 @@ export function addCompareCommand(program: Command): void {
     .command('compare')
     .summary('compare runs: one table, and McNemar tests between runs on the same test set')
     .description(
-      'Compare runs side by side, and for each pair on the same test set count the images one gets\n' +
+      'Compare runs side by side, and for each pair on the same test set count the images one gets ' +
         "right and the other wrong, with McNemar's exact p-value.",
     )
     .argument(
