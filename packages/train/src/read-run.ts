@@ -31,7 +31,7 @@ export async function readRunRecord(runDir: string): Promise<RunRecord> {
     );
   }
   try {
-    return parseRunRecord(JSON.parse(text));
+    return parseRunRecord(text);
   } catch (error) {
     throw new TrainError(
       'RUN_INVALID',
