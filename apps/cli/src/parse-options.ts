@@ -18,8 +18,6 @@ export interface IntegerRange {
 // Digits only: `1e3`, `0x10`, `1_000` and `12abc` are not whole numbers a user means.
 const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 
-const group = (value: number) => value.toLocaleString('en-US').replaceAll(',', '_');
-
 /**
  * A parser for an integer flag: decimal digits only, a safe integer from `min` to `max`. The
  * message states the range, so `--epochs 99999999999999999999` says what is accepted instead of
@@ -30,7 +28,7 @@ export function createIntegerParser({ min, max, example }: IntegerRange): (text:
   const range =
     max === Number.MAX_SAFE_INTEGER
       ? `a whole number of ${min} or more`
-      : `a whole number from ${group(min)} to ${group(max)}`;
+      : `a whole number from ${min} to ${max}`;
   return (text: string) => {
     const value = INTEGER_TEXT.test(text) ? Number(text) : Number.NaN;
     if (!Number.isSafeInteger(value) || value < min || value > max) {
@@ -105,7 +103,7 @@ export function parseValidationSize(text: string): number {
     (value >= 1 && (!Number.isInteger(value) || value > MAX_VALIDATION_COUNT))
   ) {
     throw new InvalidArgumentError(
-      `Expected a fraction between 0 and 1 (e.g. 0.1) or a whole count of images (e.g. 6000) of at most 10_000_000.`,
+      `Expected a fraction between 0 and 1 (e.g. 0.1) or a whole count of images (e.g. 6000) of at most 10000000.`,
     );
   }
   return value;
