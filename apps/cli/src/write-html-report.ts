@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { RUN_FILES } from '@fmnist/train';
+import { RUN_FILES } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
 import { displayPath } from './display-path.js';
 import { readFileInside } from './read-file-inside.js';

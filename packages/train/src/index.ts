@@ -9,6 +9,12 @@ export type { EvaluateOptions, Evaluation, Predictions } from './evaluate.js';
 export { evaluate, predictSplit } from './evaluate.js';
 export type { HistoryEntry } from './history.js';
 export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
+export type {
+  Classification,
+  LoadTrainedModelOptions,
+  TrainedModel,
+} from './load-trained-model.js';
+export { loadTrainedModel } from './load-trained-model.js';
 export type { PytorchSpeed } from './measure-pytorch.js';
 export { measurePytorch, PYTORCH_PYTHON } from './measure-pytorch.js';
 export type { MeasureTrainingOptions, TrainingSpeed } from './measure-training.js';
@@ -17,12 +23,11 @@ export type { OptimizerState } from './optimizer-state.js';
 export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 export type { PickSamplesOptions } from './pick-samples.js';
 export { pickSamples } from './pick-samples.js';
-export { loadRunModel, readRunRecord } from './read-run.js';
+export { loadRunModel } from './read-run.js';
 export type { ReduceLrOnPlateauOptions } from './reduce-lr-on-plateau.js';
 export { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 export type { ResumeOptions } from './resume.js';
 export { callbacksFromConfig, resume } from './resume.js';
-export { createRunDirectory, RUN_FILES } from './run-directory.js';
 export type { BackendChoice, BackendName, SelectBackendOptions } from './select-backend.js';
 export {
   BACKEND_NAMES,
