@@ -6,6 +6,7 @@ import {
   formatComparisonTable,
   RUN_SORT_KEYS,
   type RunSortKey,
+  stripTerminalControls,
   type TestLabels,
 } from '@fmnist/metrics';
 import { type Command, Option } from 'commander';
@@ -120,6 +121,6 @@ export function addCompareCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
         return;
       }
-      process.stdout.write(formatComparisonTable(comparison, flags.format));
+      process.stdout.write(stripTerminalControls(formatComparisonTable(comparison, flags.format)));
     });
 }
