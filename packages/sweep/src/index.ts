@@ -5,8 +5,11 @@
  *
  * @packageDocumentation
  */
+
 export type { SweepErrorCode, SweepErrorOptions } from './errors/sweep-error.js';
 export { SWEEP_ERROR_CODES, SweepError } from './errors/sweep-error.js';
+export { formatSweepTableMarkdown } from './format/format-sweep-table-markdown.js';
+export { formatSweepTableText } from './format/format-sweep-table-text.js';
 export type {
   ConfigurationRow,
   ConfigurationTest,
