@@ -19,6 +19,13 @@ export type {
 } from './results/rank-configurations.js';
 export { rankConfigurations } from './results/rank-configurations.js';
 export type {
+  StrategyName,
+  SweepPlan,
+  SweepPlanOptions,
+  SweepRequest,
+} from './run/plan-sweep.js';
+export { planSweep, STRATEGY_NAMES } from './run/plan-sweep.js';
+export type {
   RunnerJob,
   RunnerOutcome,
   RunSweepJobsOptions,
