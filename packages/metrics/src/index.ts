@@ -93,6 +93,7 @@ export {
   runSampleSchema,
   runSplitMetricsSchema,
 } from './run-record-schema.js';
+export { stripTerminalControls } from './strip-terminal-controls.js';
 export type {
   ExperimentPairTest,
   ExperimentRunInput,

@@ -4,6 +4,7 @@ import {
   type CompareRunsInput,
   compareRuns,
   formatComparisonTable,
+  stripTerminalControls,
   type TestLabels,
 } from '@fmnist/metrics';
 import { type Command, Option } from 'commander';
@@ -97,6 +98,6 @@ export function addCompareCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
         return;
       }
-      process.stdout.write(formatComparisonTable(comparison, flags.format));
+      process.stdout.write(stripTerminalControls(formatComparisonTable(comparison, flags.format)));
     });
 }
