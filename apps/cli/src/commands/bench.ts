@@ -18,7 +18,7 @@ import { type Command, Option } from 'commander';
 import { failure } from '../errors.js';
 import { type BenchReport, type BenchResult, formatBench } from '../format-bench.js';
 import { loadData } from '../load-data.js';
-import { parsePositiveInteger } from '../parse-options.js';
+import { createIntegerParser, INTEGER_LIMITS } from '../parse-options.js';
 
 /** Debian's Python, which gets python3-torch from apt (the `python3` on PATH may be another). */
 const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -194,22 +194,32 @@ export function addBenchCommand(program: Command): void {
         .choices(['all', 'auto', ...BACKEND_NAMES])
         .default('all'),
     )
-    .option('-b, --batch-size <n>', 'images per step', parsePositiveInteger, 200)
+    .option(
+      '-b, --batch-size <n>',
+      'images per step',
+      createIntegerParser(INTEGER_LIMITS.batchSize),
+      200,
+    )
     .option(
       '--epochs <n>',
       'timed epochs per backend (the median is reported)',
-      parsePositiveInteger,
+      createIntegerParser(INTEGER_LIMITS.epochs),
       3,
     )
     .option(
       '--steps <n>',
       'time only n steps of each epoch and scale up (quick, less exact)',
-      parsePositiveInteger,
+      createIntegerParser(INTEGER_LIMITS.steps),
     )
     .option('--data-dir <dir>', 'the four IDX files (default: where every command looks)')
     .option('--json', 'print the measurements as JSON on stdout')
     .option('--no-pytorch', "skip PyTorch's epochs (timed when --python can import torch)")
-    .option('--pytorch-epochs <n>', 'whole PyTorch epochs per setting', parsePositiveInteger, 3)
+    .option(
+      '--pytorch-epochs <n>',
+      'whole PyTorch epochs per setting',
+      createIntegerParser(INTEGER_LIMITS.epochs),
+      3,
+    )
     .option('--python <path>', 'the Python that has torch', DEBIAN_PYTHON)
     .option('--no-floor', "skip timing the step's products alone")
     .addOption(new Option('--training-only').hideHelp())
