@@ -50,7 +50,7 @@ export interface OpenBlas {
     network: NetworkHandle,
     params: Float32Array,
     slots: Float32Array | null,
-    powers: Float32Array | null,
+    powers: Float64Array | null,
     images: Uint8Array,
     labels: Uint8Array,
     order: Uint32Array | null,
