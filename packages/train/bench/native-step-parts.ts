@@ -23,7 +23,7 @@ for (const threads of [1, 2]) {
   const n = blas.networkParamCount(network);
   const params = new Float32Array(n).map((_, i) => Math.sin(i) * 0.05);
   const slots = new Float32Array(2 * n);
-  const powers = Float32Array.of(0.9, 0.999);
+  const powers = Float64Array.of(0.9, 0.999);
   const result = new Float64Array(2);
   const states = new Float64Array(4 * plan.dropoutLayers.length).fill(0.5);
   const times: number[] = [];
