@@ -8,7 +8,7 @@ import {
   type LabeledImages,
   splitHoldout,
 } from '@fmnist/dataset';
-import { RUN_SCHEMA_VERSION, type RunRecord, renderRunReport } from '@fmnist/metrics';
+import { formatRunReportMarkdown, RUN_SCHEMA_VERSION, type RunRecord } from '@fmnist/metrics';
 import {
   buildModel,
   createOptimizer,
@@ -407,7 +407,7 @@ export async function runEpochs(
   if (runDir) {
     await saveModel(model, join(runDir, RUN_FILES.model));
     await writeRecord();
-    await writeFileAtomic(join(runDir, RUN_FILES.report), renderRunReport(record));
+    await writeFileAtomic(join(runDir, RUN_FILES.report), formatRunReportMarkdown(record));
   } else {
     await writeRecord();
   }

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import {
   type CompareRunsInput,
   compareRuns,
-  formatComparisonTable,
+  formatRunsComparisonMarkdown,
+  formatRunsComparisonText,
   type TestLabels,
 } from '@fmnist/metrics';
 import { type Command, Option } from 'commander';
@@ -97,6 +98,10 @@ export function addCompareCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
         return;
       }
-      process.stdout.write(formatComparisonTable(comparison, flags.format));
+      process.stdout.write(
+        flags.format === 'md'
+          ? formatRunsComparisonMarkdown(comparison)
+          : formatRunsComparisonText(comparison),
+      );
     });
 }

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { renderRunReport } from '@fmnist/metrics';
+import { formatRunReportMarkdown } from '@fmnist/metrics';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
 import { formatRunComparison } from '../format-run-comparison.js';
@@ -79,7 +79,7 @@ async function render(
     if (runs.length > 1) {
       out.write(`\`\`\`\n${formatRunComparison(runs)}\n\`\`\`\n\n`);
     }
-    out.write(runs.map((run) => renderRunReport(run.record)).join('\n'));
+    out.write(runs.map((run) => formatRunReportMarkdown(run.record)).join('\n'));
     return;
   }
   if (runs.length > 1) out.write(`${formatRunComparison(runs)}\n\n`);
