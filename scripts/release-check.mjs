@@ -1,7 +1,8 @@
 // The release path, without publishing: changeset status, then for every published package a
-// pack (workspace: ranges must come out as real versions) and a publish dry run.
+// pack (workspace: ranges must come out as real versions, the LICENSE must be in it, the same as the
+// repository's) and a publish dry run.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,6 +36,9 @@ for (const dir of dirs) {
     const packed = readFileSync(join(out, 'package', 'package.json'), 'utf8');
     if (packed.includes('workspace:'))
       fail(`${manifest.name}: the packed package.json still has a workspace: range`);
+    const license = join(out, 'package', 'LICENSE');
+    if (!existsSync(license) || readFileSync(license, 'utf8') !== readFileSync('LICENSE', 'utf8'))
+      fail(`${manifest.name}: the tarball has no LICENSE, or another one: cp LICENSE ${dir}/`);
     run(['publish', '--dry-run', '--no-git-checks'], dir);
     console.log(
       `release:check: ${manifest.name}@${manifest.version} packs and publishes (dry run)`,
