@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RUN_FILES } from '@fmnist/train';
+import { RUN_FILES } from '@fmnist/runs';
 
 const RUN_DIR = /^(.+)-\d{8}-\d{6}(?:-(\d+))?$/;
 

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type ExperimentRecord, parseExperimentRecord, type RunRecord } from '@fmnist/metrics';
-import { RUN_FILES, readRunRecord } from '@fmnist/train';
+import { RUN_FILES, readRunRecord } from '@fmnist/runs';
 import { displayPath } from './display-path.js';
 import { failure } from './errors.js';
 import { EXPERIMENT_FILE } from './experiment-files.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RUN_FILES } from '@fmnist/train';
+import { RUN_FILES } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
 import type { RecordsOnDisk } from './read-records.js';
 

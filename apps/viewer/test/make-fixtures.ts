@@ -3,7 +3,8 @@ import { basename, join } from 'node:path';
 import { makeTinyImages } from '@fmnist/dataset/testing';
 import type { ExperimentRecordInput, RunRecord } from '@fmnist/metrics';
 import { getPreset } from '@fmnist/models';
-import { createRunDirectory, selectBackend, train } from '@fmnist/train';
+import { createRun } from '@fmnist/runs';
+import { selectBackend, train } from '@fmnist/train';
 
 /** The name of the run that checks names are shown as text, never as HTML. */
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -33,7 +34,8 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
   const experimentsDir = join(root, 'experiments');
   const data = { train: makeTinyImages(500, { seed: 1 }), test: makeTinyImages(300, { seed: 2 }) };
   const when = new Date('2025-01-01T12:00:00Z');
-  const adamDir = await createRunDirectory(runsDir, 'mlp-adam', when);
+  const adamRun = await createRun(runsDir, 'mlp-adam', { now: when, lock: false });
+  const adamDir = adamRun.dir;
   const adam = await train({
     spec: getPreset('mlp-adam'),
     preset: 'mlp-adam',
@@ -41,10 +43,11 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
     epochs: 2,
     batchSize: 50,
     seed: 1,
-    runDir: adamDir,
+    run: adamRun,
   });
   adam.model.dispose();
-  const sgdDir = await createRunDirectory(runsDir, XSS_NAME, when);
+  const sgdRun = await createRun(runsDir, XSS_NAME, { now: when, lock: false });
+  const sgdDir = sgdRun.dir;
   const sgd = await train({
     spec: getPreset('mlp-sgd'),
     preset: 'mlp-sgd',
@@ -53,7 +56,7 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
     epochs: 2,
     batchSize: 50,
     seed: 2,
-    runDir: sgdDir,
+    run: sgdRun,
   });
   sgd.model.dispose();
 

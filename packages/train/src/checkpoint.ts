@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { loadModel, saveModel } from '@fmnist/models';
+import { CHECKPOINT_FILES, checkpointPaths, pathExists } from '@fmnist/runs';
 import type * as tf from '@tensorflow/tfjs';
 import { TrainError } from './errors.js';
 import type { HistoryEntry } from './history.js';
@@ -30,10 +30,6 @@ interface StateFile extends CheckpointState {
   };
 }
 
-const STATE = 'state.json';
-const OPTIMIZER = 'optimizer.bin';
-const MODEL = 'model';
-
 /**
  * Write a checkpoint directory atomically: into a temporary sibling first, then swapped in, so a
  * crash leaves the previous checkpoint (or, mid-swap, `<dir>.old`, which {@link loadCheckpoint} uses).
@@ -46,9 +42,10 @@ export async function saveCheckpoint(
 ): Promise<void> {
   const temp = `${dir}.tmp`;
   const old = `${dir}.old`;
+  const files = checkpointPaths(temp);
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
-  await saveModel(model, join(temp, MODEL));
+  await saveModel(model, files.model);
   let offset = 0;
   const weights = optimizer.weights.map(({ name, shape, values }) => {
     const entry = { name, shape, offset, length: values.length };
@@ -57,7 +54,7 @@ export async function saveCheckpoint(
   });
   const bytes = new Float32Array(offset);
   for (const [i, w] of optimizer.weights.entries()) bytes.set(w.values, weights[i]?.offset ?? 0);
-  await writeFile(join(temp, OPTIMIZER), new Uint8Array(bytes.buffer));
+  await writeFile(files.optimizer, new Uint8Array(bytes.buffer));
   const file: StateFile = {
     checkpointVersion: 1,
     ...state,
@@ -69,18 +66,11 @@ export async function saveCheckpoint(
       byteLength: bytes.byteLength,
     },
   };
-  await writeFile(join(temp, STATE), `${JSON.stringify(file)}\n`);
+  await writeFile(files.state, `${JSON.stringify(file)}\n`);
   await rm(old, { recursive: true, force: true });
-  if (await exists(dir)) await rename(dir, old);
+  if (await pathExists(dir)) await rename(dir, old);
   await rename(temp, dir);
   await rm(old, { recursive: true, force: true });
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** A checkpoint read back: the model with its weights, the optimizer state and the rest. */
@@ -95,7 +85,8 @@ export interface LoadedCheckpoint {
  * is a {@link TrainError} `CHECKPOINT_INVALID` that names the file; nothing is changed on disk.
  */
 export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
-  const where = (await exists(join(dir, STATE))) ? dir : `${dir}.old`;
+  const where = (await pathExists(checkpointPaths(dir).state)) ? dir : `${dir}.old`;
+  const files = checkpointPaths(where);
   const invalid = (what: string, cause?: unknown) =>
     new TrainError(
       'CHECKPOINT_INVALID',
@@ -105,9 +96,12 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
     );
   let file: StateFile;
   try {
-    file = JSON.parse(await readFile(join(where, STATE), 'utf8')) as StateFile;
+    file = JSON.parse(await readFile(files.state, 'utf8')) as StateFile;
   } catch (error) {
-    throw invalid(`${STATE} is missing or not JSON (${(error as Error).message})`, error);
+    throw invalid(
+      `${CHECKPOINT_FILES.state} is missing or not JSON (${(error as Error).message})`,
+      error,
+    );
   }
   if (
     file?.checkpointVersion !== 1 ||
@@ -115,17 +109,17 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
     !Array.isArray(file.history) ||
     !Array.isArray(file.optimizer?.weights)
   ) {
-    throw invalid(`${STATE} is not a version-1 checkpoint state`);
+    throw invalid(`${CHECKPOINT_FILES.state} is not a version-1 checkpoint state`);
   }
   let raw: Buffer;
   try {
-    raw = await readFile(join(where, OPTIMIZER));
+    raw = await readFile(files.optimizer);
   } catch (error) {
-    throw invalid(`${OPTIMIZER} is missing`, error);
+    throw invalid(`${CHECKPOINT_FILES.optimizer} is missing`, error);
   }
   if (raw.byteLength !== file.optimizer.byteLength) {
     throw invalid(
-      `${OPTIMIZER} has ${raw.byteLength} bytes, its state says ${file.optimizer.byteLength} (truncated?)`,
+      `${CHECKPOINT_FILES.optimizer} has ${raw.byteLength} bytes, its state says ${file.optimizer.byteLength} (truncated?)`,
     );
   }
   const floats = new Float32Array(
@@ -133,7 +127,7 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
   );
   let model: tf.LayersModel;
   try {
-    model = await loadModel(join(where, MODEL));
+    model = await loadModel(files.model);
   } catch (error) {
     throw invalid(`its model cannot be loaded: ${(error as Error).message}`, error);
   }

@@ -1,4 +1,4 @@
-/** Every failure `@fmnist/train` reports, with a stable `code` to branch on. */
+/** Every failure `@fmnist/train` reports, with a stable `code` to branch on (each code maps to itself). */
 export const TRAIN_ERROR_CODES = {
   /** A backend that was asked for by name cannot load. */
   BACKEND_UNAVAILABLE: 'BACKEND_UNAVAILABLE',
@@ -15,21 +15,25 @@ export const TRAIN_ERROR_CODES = {
 /** One of the codes in {@link TRAIN_ERROR_CODES}. */
 export type TrainErrorCode = (typeof TRAIN_ERROR_CODES)[keyof typeof TRAIN_ERROR_CODES];
 
-const MARKER = Symbol.for('@fmnist/train.error');
+const BRAND = Symbol.for('fmnist.error');
 
 /** The one error class of `@fmnist/train`: a message that says what to do, and a `code`. */
 export class TrainError extends Error {
   override readonly name = 'TrainError';
   readonly code: TrainErrorCode;
-  readonly [MARKER] = true;
+  readonly [BRAND] = 'TrainError';
 
-  constructor(code: TrainErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: TrainErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
     this.code = code;
   }
 
-  /** True for a TrainError, also one from another copy of this package. */
+  /** True for a TrainError, also one from another copy of this package (it checks the brand). */
   static isInstance(value: unknown): value is TrainError {
-    return typeof value === 'object' && value !== null && MARKER in value;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === 'TrainError'
+    );
   }
 }

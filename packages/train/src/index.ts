@@ -17,12 +17,11 @@ export type { OptimizerState } from './optimizer-state.js';
 export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 export type { PickSamplesOptions } from './pick-samples.js';
 export { pickSamples } from './pick-samples.js';
-export { loadRunModel, readRunRecord } from './read-run.js';
+export { loadRunModel } from './read-run.js';
 export type { ReduceLrOnPlateauOptions } from './reduce-lr-on-plateau.js';
 export { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 export type { ResumeOptions } from './resume.js';
 export { callbacksFromConfig, resume } from './resume.js';
-export { createRunDirectory, RUN_FILES } from './run-directory.js';
 export type { BackendChoice, BackendName, SelectBackendOptions } from './select-backend.js';
 export {
   BACKEND_NAMES,

@@ -1,14 +1,11 @@
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { buildModel, createOptimizer, parseSpec } from '@fmnist/models';
+import { type RunHandle, setRunStatus } from '@fmnist/runs';
 import type { Callback } from './callbacks.js';
 import { type CheckpointState, loadCheckpoint } from './checkpoint.js';
 import { type EarlyStoppingOptions, earlyStopping } from './early-stopping.js';
 import { TrainError } from './errors.js';
 import { setOptimizerState } from './optimizer-state.js';
-import { readRunRecord } from './read-run.js';
 import { type ReduceLrOnPlateauOptions, reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
-import { RUN_FILES } from './run-directory.js';
 import type { BackendChoice } from './select-backend.js';
 import {
   describeBackend,
@@ -39,35 +36,28 @@ export function callbacksFromConfig(configs: Record<string, unknown> = {}): Call
   });
 }
 
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  );
-
 /**
- * Carry on a run that was interrupted (or crashed) from its last completed epoch's checkpoint:
+ * Carry on a run (opened with `@fmnist/runs`' `openRun`) that was interrupted (or crashed) from its last completed epoch's checkpoint:
  * the interrupted epoch is redone from its start with the same shuffle, so the run ends with the
  * same weights and history as one never stopped (on the same backend).
  *
  * @throws {TrainError} `RUN_INVALID` when the directory holds no readable run or the run is
  * finished; `CHECKPOINT_INVALID` when its checkpoint is corrupt (nothing on disk is changed).
  */
-export async function resume(runDir: string, options: ResumeOptions): Promise<TrainResult> {
-  const record = await readRunRecord(runDir);
+export async function resume(run: RunHandle, options: ResumeOptions): Promise<TrainResult> {
+  const record = await run.readRecord();
   if (record.status === 'completed') {
     throw new TrainError(
       'RUN_INVALID',
-      `the run in ${runDir} is already completed; nothing to resume`,
+      `the run in ${run.dir} is already completed; nothing to resume`,
     );
   }
   const spec = parseSpec(record.spec);
   const optimizer = createOptimizer(spec.optimizer);
-  const checkpointDir = join(runDir, RUN_FILES.checkpoint);
   let model: ReturnType<typeof buildModel>;
   let checkpoint: CheckpointState;
-  if ((await exists(checkpointDir)) || (await exists(`${checkpointDir}.old`))) {
-    const loaded = await loadCheckpoint(checkpointDir);
+  if ((await run.findCheckpoint()) !== undefined) {
+    const loaded = await loadCheckpoint(run.paths.checkpoint);
     model = loaded.model;
     checkpoint = loaded.state;
     await setOptimizerState(optimizer, loaded.optimizer);
@@ -85,12 +75,11 @@ export async function resume(runDir: string, options: ResumeOptions): Promise<Tr
   const callbacks = callbacksFromConfig(
     record.config.callbacks as Record<string, unknown> | undefined,
   );
-  record.status = 'running';
-  delete record.finishedAt;
-  delete record.error;
+  // A run whose process was killed is still `running` in its record; its lock was taken over.
+  if (record.status !== 'running') setRunStatus(record, 'running');
   if (options.backend) record.environment = describeBackend(options.backend);
   return runEpochs({ record, spec, model, optimizer, checkpoint, callbacks }, options.data, {
-    runDir,
+    run,
     signal: options.signal,
     onEvent: options.onEvent,
   });

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTinyImages } from '@fmnist/dataset/testing';
+import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { earlyStopping } from './early-stopping.js';
@@ -9,7 +10,6 @@ import { TrainError } from './errors.js';
 import type { HistoryEntry } from './history.js';
 import { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 import { resume } from './resume.js';
-import { createRunDirectory } from './run-directory.js';
 import { selectBackend } from './select-backend.js';
 import { type TrainOptions, train } from './train.js';
 
@@ -53,8 +53,9 @@ const base = (spec: unknown): TrainOptions => ({
 
 describe('train', () => {
   it('learns the generated data, writes the run directory and gives the same history for the same seed', async () => {
-    const runDir = await createRunDirectory(root, 'first');
-    const first = await train({ ...base(mlp({ name: 'adam', learningRate: 0.01 })), runDir });
+    const run = await createRun(root, 'first', { lock: false });
+    const runDir = run.dir;
+    const first = await train({ ...base(mlp({ name: 'adam', learningRate: 0.01 })), run });
     const second = await train(base(mlp({ name: 'adam', learningRate: 0.01 })));
     expect(withoutTime(first.history)).toEqual(withoutTime(second.history));
     expect(weightsOf(first.model)).toEqual(weightsOf(second.model));
@@ -105,11 +106,12 @@ describe('train', () => {
   ] as const) {
     it(`resumes ${label} to the same weights and history as a run never stopped`, async () => {
       const whole = await train(base(spec));
-      const runDir = await createRunDirectory(root, `resume-${label}`);
+      const run = await createRun(root, `resume-${label}`, { lock: false });
+      const runDir = run.dir;
       const controller = new AbortController();
       const stopped = await train({
         ...base(spec),
-        runDir,
+        run,
         signal: controller.signal,
         onEvent: (e) => {
           if (e.type === 'batch' && e.epoch === 2 && e.batch === 3) controller.abort();
@@ -119,7 +121,7 @@ describe('train', () => {
       expect(stopped.history).toHaveLength(1);
       const interrupted = JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8'));
       expect(interrupted.status).toBe('interrupted');
-      const resumed = await resume(runDir, { data });
+      const resumed = await resume(run, { data });
       expect(resumed.status).toBe('completed');
       expect(withoutTime(resumed.history)).toEqual(withoutTime(whole.history));
       expect(weightsOf(resumed.model)).toEqual(weightsOf(whole.model));
@@ -127,10 +129,11 @@ describe('train', () => {
   }
 
   it('stops a diverging run as failed, naming the epoch and batch', async () => {
-    const runDir = await createRunDirectory(root, 'nan');
-    const run = train({ ...base(mlp({ name: 'sgd', learningRate: 1e38 })), runDir });
-    await expect(run).rejects.toThrow(/epoch 1, batch \d+.*lower learning rate/);
-    await expect(run).rejects.toSatisfy(
+    const run = await createRun(root, 'nan', { lock: false });
+    const runDir = run.dir;
+    const training = train({ ...base(mlp({ name: 'sgd', learningRate: 1e38 })), run });
+    await expect(training).rejects.toThrow(/epoch 1, batch \d+.*lower learning rate/);
+    await expect(training).rejects.toSatisfy(
       (e) => TrainError.isInstance(e) && e.code === 'LOSS_NOT_FINITE',
     );
     const record = JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8'));
@@ -139,11 +142,12 @@ describe('train', () => {
   });
 
   it('refuses a corrupt checkpoint with a clear error and leaves the run directory as it was', async () => {
-    const runDir = await createRunDirectory(root, 'corrupt');
+    const run = await createRun(root, 'corrupt', { lock: false });
+    const runDir = run.dir;
     const controller = new AbortController();
     await train({
       ...base(mlp({ name: 'adam' })),
-      runDir,
+      run,
       signal: controller.signal,
       onEvent: (e) => {
         if (e.type === 'epoch' && e.epoch === 2) controller.abort();
@@ -158,14 +162,14 @@ describe('train', () => {
       );
     };
     const before = await snapshot();
-    const attempt = resume(runDir, { data });
+    const attempt = resume(run, { data });
     await expect(attempt).rejects.toThrow(/optimizer\.bin has 100 bytes.*truncated/);
     await expect(attempt).rejects.toSatisfy(
       (e: unknown) => TrainError.isInstance(e) && e.code === 'CHECKPOINT_INVALID',
     );
     expect(await snapshot()).toEqual(before);
     await writeFile(join(runDir, 'checkpoint', 'state.json'), '{"checkpointVersion": 1, "epo');
-    await expect(resume(runDir, { data })).rejects.toThrow(/state\.json is missing or not JSON/);
+    await expect(resume(run, { data })).rejects.toThrow(/state\.json is missing or not JSON/);
   });
 });
 

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import {
   batches,
   CLASS_NAMES,
@@ -17,6 +16,7 @@ import {
   parseSpec,
   saveModel,
 } from '@fmnist/models';
+import { describeFailure, type RunHandle, setRunStatus } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import type { Callback, CallbackContext } from './callbacks.js';
 import { type CheckpointState, saveCheckpoint } from './checkpoint.js';
@@ -30,11 +30,9 @@ import {
   setLearningRate,
 } from './optimizer-state.js';
 import { pickSamples } from './pick-samples.js';
-import { RUN_FILES } from './run-directory.js';
 import type { BackendChoice } from './select-backend.js';
 import { toInput } from './to-input.js';
 import { seedDropout, trainStep } from './training-step.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Where validation data comes from: a seeded, stratified holdout of the training set (below 1 a fraction, else a count), the test set (the notebook's way, flagged as leakage), or none. */
 export type ValidationOption = { holdout: number } | 'test' | 'none';
@@ -87,8 +85,12 @@ export interface TrainOptions {
   callbacks?: Callback[];
   /** Aborting ends the current batch and marks the run interrupted; the last epoch's checkpoint stays. */
   signal?: AbortSignal;
-  /** Write the run directory of DESIGN.md here (see `createRunDirectory`); none when absent. */
-  runDir?: string;
+  /**
+   * The run directory to write (DESIGN.md's contract), from `@fmnist/runs`' `createRun` or
+   * `openRun`: `run.json` after every epoch, the checkpoint, the model and the report. The caller
+   * opens and closes it. None when absent (the run stays in memory).
+   */
+  run?: RunHandle;
   /** The backend choice, for the record; default: the active tfjs backend, reason unknown. */
   backend?: BackendChoice;
   onEvent?: (event: TrainEvent) => void;
@@ -100,6 +102,7 @@ export interface TrainResult {
   model: tf.LayersModel;
   history: HistoryEntry[];
   record: RunRecord;
+  /** The run directory written, when a `run` was given. */
   runDir?: string;
 }
 
@@ -153,7 +156,7 @@ export function describeBackend(choice: BackendChoice | undefined): RunRecord['e
 
 /**
  * Train a model from its spec with our own loop (seeded shuffles and dropout, exact resume),
- * writing the run directory after every epoch when `runDir` is given.
+ * writing the run directory after every epoch when `run` is given.
  *
  * @throws {TrainError} `INVALID_OPTION` for bad options, `LOSS_NOT_FINITE` when the loss turns
  * NaN or infinite (the run is recorded as failed first).
@@ -219,11 +222,31 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   return runEpochs(state, options.data, options);
 }
 
-/** Continue a run from its checkpoint state until its last epoch, an early stop, an abort or a failure. */
+/**
+ * Continue a run from its checkpoint state until its last epoch, an early stop, an abort or a
+ * failure. Whatever is thrown, the run ends `failed` with the error in its record, never `running`.
+ */
 export async function runEpochs(
   state: RunState,
   data: TrainData,
-  options: Pick<TrainOptions, 'signal' | 'runDir' | 'onEvent'>,
+  options: Pick<TrainOptions, 'signal' | 'run' | 'onEvent'>,
+): Promise<TrainResult> {
+  try {
+    return await runEpochsUntilDone(state, data, options);
+  } catch (error) {
+    if (state.record.status === 'running') {
+      const epoch = (state.record.history.at(-1)?.epoch ?? state.checkpoint.epoch) + 1;
+      setRunStatus(state.record, 'failed', describeFailure(error, { epoch }));
+      await options.run?.writeRecord(state.record).catch(() => {});
+    }
+    throw error;
+  }
+}
+
+async function runEpochsUntilDone(
+  state: RunState,
+  data: TrainData,
+  options: Pick<TrainOptions, 'signal' | 'run' | 'onEvent'>,
 ): Promise<TrainResult> {
   const { record, model, optimizer, callbacks } = state;
   const { epochs, batchSize, seed } = record.config;
@@ -235,7 +258,8 @@ export async function runEpochs(
   const numClasses = (model.outputs[0]?.shape.at(-1) as number | undefined) ?? 10;
   const classNames =
     data.classNames ?? (numClasses === CLASS_NAMES.length ? CLASS_NAMES : undefined);
-  const { runDir, signal, onEvent } = options;
+  const { run, signal, onEvent } = options;
+  const runDir = run?.dir;
   const history = [...state.checkpoint.history];
   const events = [...state.checkpoint.events];
   let stopReason = state.checkpoint.stopReason;
@@ -243,8 +267,7 @@ export async function runEpochs(
   const writeRecord = async () => {
     record.history = history;
     record.events = events;
-    if (runDir)
-      await writeFileAtomic(join(runDir, RUN_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
+    await run?.writeRecord(record);
   };
   const note = (epoch: number, type: string, message: string) => {
     events.push({ epoch, type, message });
@@ -316,9 +339,7 @@ export async function runEpochs(
         const message =
           `the loss became ${loss} at epoch ${epoch}, batch ${batch.index + 1}: the weights diverged. ` +
           `Try a lower learning rate (now ${getLearningRate(optimizer)}).`;
-        record.status = 'failed';
-        record.error = { message, epoch, batch: batch.index + 1 };
-        record.finishedAt = new Date().toISOString();
+        setRunStatus(record, 'failed', { message, epoch, batch: batch.index + 1 });
         await writeRecord();
         throw new TrainError('LOSS_NOT_FINITE', message);
       }
@@ -357,9 +378,9 @@ export async function runEpochs(
     entry.seconds = (performance.now() - started) / 1000;
     history.push(entry);
     for (const callback of callbacks) callback.onEpochEnd(context(epoch, entry));
-    if (runDir) {
+    if (run) {
       const optimizerState: OptimizerState = await getOptimizerState(optimizer);
-      await saveCheckpoint(join(runDir, RUN_FILES.checkpoint), model, optimizerState, {
+      await saveCheckpoint(run.paths.checkpoint, model, optimizerState, {
         epoch,
         rng: { seed },
         history,
@@ -373,7 +394,7 @@ export async function runEpochs(
   }
 
   if (interrupted) {
-    record.status = 'interrupted';
+    setRunStatus(record, 'interrupted');
     const done = history.at(-1)?.epoch ?? 0;
     note(
       done,
@@ -402,12 +423,11 @@ export async function runEpochs(
       predicted: Buffer.from(test.predictions).toString('base64'),
     };
   }
-  record.status = 'completed';
-  record.finishedAt = new Date().toISOString();
-  if (runDir) {
-    await saveModel(model, join(runDir, RUN_FILES.model));
+  setRunStatus(record, 'completed');
+  if (run) {
+    await saveModel(model, run.paths.model);
     await writeRecord();
-    await writeFileAtomic(join(runDir, RUN_FILES.report), formatRunReportMarkdown(record));
+    await run.writeReport(formatRunReportMarkdown(record));
   } else {
     await writeRecord();
   }

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { CLASS_NAMES } from '@fmnist/dataset';
 import { disposeModel } from '@fmnist/models';
-import { type BackendName, evaluate, loadRunModel, readRunRecord } from '@fmnist/train';
+import { openRun } from '@fmnist/runs';
+import { type BackendName, evaluate, loadRunModel } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
 import { displayPath } from '../display-path.js';
@@ -44,11 +45,11 @@ export function addEvaluateCommand(program: Command): void {
     .option('--json', 'print the evaluation as JSON on stdout')
     .addHelpText('after', EXAMPLES)
     .action(async (runDirArg: string, flags: EvaluateFlags) => {
-      const runDir = resolve(runDirArg);
-      const record = await readRunRecord(runDir);
+      const run = await openRun(resolve(runDirArg), { lock: false });
+      const record = await run.readRecord();
       await useBackend(flags.backend);
       const data = await loadRunData(record, flags.dataDir && resolve(flags.dataDir));
-      const { model, from, epoch } = await loadRunModel(runDir, record);
+      const { model, from, epoch } = await loadRunModel(run, record);
       if (from === 'checkpoint') {
         process.stderr.write(
           pc.yellow(`The run is ${record.status}: evaluating its checkpoint of epoch ${epoch}.\n`),
@@ -64,7 +65,7 @@ export function addEvaluateCommand(program: Command): void {
         process.stdout.write(
           `${JSON.stringify(
             {
-              runDir: displayPath(runDir),
+              runDir: displayPath(run.dir),
               split: flags.split,
               model: from,
               epoch,
@@ -82,7 +83,7 @@ export function addEvaluateCommand(program: Command): void {
         return;
       }
       process.stdout.write(
-        `${record.name} (${displayPath(runDir)}), ${from === 'model' ? 'final model' : `checkpoint of epoch ${epoch}`}, ${split.count} ${flags.split} images\n\n` +
+        `${record.name} (${displayPath(run.dir)}), ${from === 'model' ? 'final model' : `checkpoint of epoch ${epoch}`}, ${split.count} ${flags.split} images\n\n` +
           formatEvaluation({
             split: flags.split,
             loss: result.loss,

@@ -15,15 +15,8 @@ import {
   type TestLabels,
 } from '@fmnist/metrics';
 import { getPreset } from '@fmnist/models';
-import {
-  createRunDirectory,
-  getSuite,
-  readRunRecord,
-  SUITE_NAMES,
-  SUITES,
-  TrainError,
-  wasmThreadsFor,
-} from '@fmnist/train';
+import { createTimestampedDirectory, readRunRecord } from '@fmnist/runs';
+import { getSuite, SUITE_NAMES, SUITES, TrainError, wasmThreadsFor } from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { displayPath, quoteForShell } from '../display-path.js';
@@ -313,7 +306,7 @@ async function runExperiment(
       backend: flags.backend,
       dataDir: data.source.location,
     };
-    dir = await createRunDirectory(resolve(flags.out), suite.name);
+    dir = await createTimestampedDirectory(resolve(flags.out), suite.name);
     const references = Object.fromEntries(
       presets.flatMap((preset) =>
         Object.hasOwn(NOTEBOOK_REFERENCE, preset)

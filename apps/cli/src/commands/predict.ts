@@ -7,7 +7,8 @@ import {
   toDatasetImage,
 } from '@fmnist/dataset';
 import { disposeModel } from '@fmnist/models';
-import { type BackendName, loadRunModel, predictSplit, readRunRecord } from '@fmnist/train';
+import { openRun } from '@fmnist/runs';
+import { type BackendName, loadRunModel, predictSplit } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import { decodePngGray } from '../decode-png-gray.js';
 import { displayPath } from '../display-path.js';
@@ -63,12 +64,12 @@ export function addPredictCommand(program: Command): void {
     .option('--json', 'print the predictions as JSON on stdout')
     .addHelpText('after', EXAMPLES)
     .action(async (runDirArg: string, paths: string[], flags: PredictFlags) => {
-      const runDir = resolve(runDirArg);
-      const record = await readRunRecord(runDir);
+      const run = await openRun(resolve(runDirArg), { lock: false });
+      const record = await run.readRecord();
       const images: DatasetImage[] = [];
       for (const path of paths) images.push(await readImage(path));
       await useBackend(flags.backend);
-      const { model } = await loadRunModel(runDir, record);
+      const { model } = await loadRunModel(run, record);
       const numClasses = (model.outputs[0]?.shape.at(-1) as number | undefined) ?? 10;
       const names =
         record.classNames ?? (numClasses === CLASS_NAMES.length ? [...CLASS_NAMES] : []);

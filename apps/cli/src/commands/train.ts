@@ -9,13 +9,11 @@ import {
   type OptimizerName,
   parseSpec,
 } from '@fmnist/models';
+import { createRun, openRun, RUN_FILES, type RunHandle } from '@fmnist/runs';
 import {
   type BackendName,
   type Callback,
-  createRunDirectory,
   earlyStopping,
-  RUN_FILES,
-  readRunRecord,
   reduceLrOnPlateau,
   resume,
   type TrainResult,
@@ -230,7 +228,7 @@ function describeData(data: LoadedDataset): string {
 async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
   const err = process.stderr;
   const out = process.stdout;
-  let runDir: string;
+  let run: RunHandle;
   let start: (
     signal: AbortSignal,
     onEvent: Parameters<typeof train>[0]['onEvent'],
@@ -238,8 +236,12 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
 
   if (flags.resume !== undefined) {
     checkResumeFlags(command);
-    runDir = resolve(flags.resume);
-    const record = await readRunRecord(runDir);
+    run = await openRun(resolve(flags.resume));
+    const runDir = run.dir;
+    const record = await run.readRecord().catch(async (error: unknown) => {
+      await run.close();
+      throw error;
+    });
     if (record.status === 'completed') {
       throw failure(
         `the run in ${displayPath(runDir)} is already completed; there is nothing to resume`,
@@ -256,7 +258,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
       `${pc.bold('Resuming')} ${displayPath(runDir)} after epoch ${done} of ${record.config.epochs}\n`,
     );
     start = (signal, onEvent) =>
-      resume(runDir, {
+      resume(run, {
         data: { train: data.train, test: data.test, source: data.source, verified: data.verified },
         signal,
         backend,
@@ -279,8 +281,8 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
     const data = await loadData({ dataDir: flags.dataDir && resolve(flags.dataDir) });
     err.write(`${describeData(data)}\n`);
     const name = flags.name ?? preset ?? spec.name ?? 'run';
-    runDir = await createRunDirectory(resolve(flags.out), name);
-    err.write(`${pc.bold('Run')}: ${displayPath(runDir)}\n`);
+    run = await createRun(resolve(flags.out), name);
+    err.write(`${pc.bold('Run')}: ${displayPath(run.dir)}\n`);
     start = (signal, onEvent) =>
       train({
         spec,
@@ -293,7 +295,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
         seed: flags.seed,
         callbacks,
         signal,
-        runDir,
+        run,
         backend,
         onEvent,
       });
@@ -307,9 +309,10 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
   } finally {
     progress.stop();
     interrupt.dispose();
+    await run.close();
   }
 
-  const shown = displayPath(runDir);
+  const shown = displayPath(run.dir);
   const resumeCommand = `fmnist train --resume ${quoteForShell(shown)}`;
   if (flags.json) {
     out.write(
