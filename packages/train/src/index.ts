@@ -9,6 +9,12 @@ export type { EvaluateOptions, Evaluation, Predictions } from './evaluate.js';
 export { evaluate, predictSplit } from './evaluate.js';
 export type { HistoryEntry } from './history.js';
 export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
+export type {
+  Classification,
+  LoadTrainedModelOptions,
+  TrainedModel,
+} from './load-trained-model.js';
+export { loadTrainedModel } from './load-trained-model.js';
 export type { PytorchSpeed } from './measure-pytorch.js';
 export { measurePytorch, PYTORCH_PYTHON } from './measure-pytorch.js';
 export type { MeasureTrainingOptions, TrainingSpeed } from './measure-training.js';
