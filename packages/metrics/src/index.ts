@@ -56,6 +56,7 @@ export type { FormatRunReportOptions } from './format/format-run-report-markdown
 export { formatRunReportMarkdown } from './format/format-run-report-markdown.js';
 export { formatRunsComparisonMarkdown } from './format/format-runs-comparison-markdown.js';
 export { formatRunsComparisonText } from './format/format-runs-comparison-text.js';
+export { stripTerminalControls } from './format/strip-terminal-controls.js';
 // records/: the RunRecord and ExperimentRecord schemas, parsing, reading
 export { decodePredictions } from './records/decode-predictions.js';
 export type {

@@ -5,6 +5,7 @@ import {
   compareRuns,
   formatRunsComparisonMarkdown,
   formatRunsComparisonText,
+  stripTerminalControls,
   type TestLabels,
 } from '@fmnist/metrics';
 import { type Command, Option } from 'commander';
@@ -99,9 +100,11 @@ export function addCompareCommand(program: Command): void {
         return;
       }
       process.stdout.write(
-        flags.format === 'md'
-          ? formatRunsComparisonMarkdown(comparison)
-          : formatRunsComparisonText(comparison),
+        stripTerminalControls(
+          flags.format === 'md'
+            ? formatRunsComparisonMarkdown(comparison)
+            : formatRunsComparisonText(comparison),
+        ),
       );
     });
 }

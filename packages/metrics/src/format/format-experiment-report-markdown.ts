@@ -1,5 +1,6 @@
 import type { ExperimentRecord } from '../records/experiment-record-schema.js';
 import { escapeMarkdownCell } from './escape-markdown-cell.js';
+import { escapeRecordText } from './escape-record-text.js';
 import { formatMeanStd } from './format-mean-std.js';
 import { formatNumber } from './format-number.js';
 import { formatSigned } from './format-signed.js';
@@ -17,7 +18,8 @@ import { formatSigned } from './format-signed.js';
  * console.log(formatExperimentReportMarkdown(parseExperimentRecord(text)));
  * ```
  */
-export function formatExperimentReportMarkdown(record: ExperimentRecord): string {
+export function formatExperimentReportMarkdown(given: ExperimentRecord): string {
+  const record = escapeRecordText(given);
   const out: string[] = [];
   out.push(`# Experiment ${record.suite}`, '');
   out.push(

@@ -1,4 +1,5 @@
 import type { RunHistoryEntry, RunRecord } from '../records/run-record-schema.js';
+import { escapeRecordText } from './escape-record-text.js';
 import { formatClassificationReportMarkdown } from './format-classification-report-markdown.js';
 import { formatClassificationReportText } from './format-classification-report-text.js';
 import { formatConfusionMatrixMarkdown } from './format-confusion-matrix-markdown.js';
@@ -34,9 +35,10 @@ function historyRows(history: readonly RunHistoryEntry[], max: number): (RunHist
  * ```
  */
 export function formatRunReportMarkdown(
-  record: RunRecord,
+  given: RunRecord,
   options: FormatRunReportOptions = {},
 ): string {
+  const record = escapeRecordText(given);
   const out: string[] = [];
   const names = record.classNames;
   out.push(`# Run ${record.name}`, '');
