@@ -13,6 +13,8 @@ export type {
 export { compareRuns } from './compare/compare-runs.js';
 export type { NotebookPreset, NotebookReference } from './compare/notebook-reference.js';
 export { NOTEBOOK_REFERENCE } from './compare/notebook-reference.js';
+export type { RunSortKey } from './compare/sort-runs.js';
+export { RUN_SORT_KEYS, readSortValue, sortRuns } from './compare/sort-runs.js';
 export type {
   ExperimentPairTest,
   ExperimentRunInput,

@@ -23,9 +23,10 @@ function markdownTable(header: string[], rows: string[][], right: ReadonlySet<nu
  * ```
  */
 export function formatRunsComparisonMarkdown(comparison: RunsComparison): string {
-  const { runHeader, runRows, pairHeader, pairRows, pairsTitle } =
+  const { runHeader, runRows, pairHeader, pairRows, pairsTitle, runsTitle } =
     tabulateRunsComparison(comparison);
-  const out = markdownTable(runHeader, runRows, new Set([0, 3, 4, 5, 6, 7, 8]));
+  const out = runsTitle.length > 0 ? [...runsTitle, ''] : [];
+  out.push(...markdownTable(runHeader, runRows, new Set([0, 3, 4, 5, 6, 7, 8])));
   if (pairRows.length > 0) {
     out.push(
       '',

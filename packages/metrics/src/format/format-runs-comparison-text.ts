@@ -17,9 +17,9 @@ import { tabulateRunsComparison } from './runs-comparison-tables.js';
  * ```
  */
 export function formatRunsComparisonText(comparison: RunsComparison): string {
-  const { runHeader, runRows, pairHeader, pairRows, pairsTitle } =
+  const { runHeader, runRows, pairHeader, pairRows, pairsTitle, runsTitle } =
     tabulateRunsComparison(comparison);
-  const out = [alignColumns([runHeader, ...runRows], new Set([1, 2]))];
+  const out = [...runsTitle, alignColumns([runHeader, ...runRows], new Set([1, 2]))];
   if (pairRows.length > 0) {
     out.push('', pairsTitle, alignColumns([pairHeader, ...pairRows], new Set([6])));
   }

@@ -10,6 +10,8 @@ export interface RunsComparisonTables {
   pairHeader: string[];
   pairRows: string[][];
   pairsTitle: string;
+  /** `Runs, ranked by …, best first:` when the runs were sorted, else nothing. */
+  runsTitle: string[];
 }
 
 function verdict(comparison: RunsComparison, pair: RunsComparison['pairs'][number]): string {
@@ -23,6 +25,7 @@ function verdict(comparison: RunsComparison, pair: RunsComparison['pairs'][numbe
  * McNemar's p-value and what it means). @internal
  */
 export function tabulateRunsComparison(comparison: RunsComparison): RunsComparisonTables {
+  const ranked = comparison.sortedBy === undefined ? '' : `, ranked by ${comparison.sortedBy}`;
   return {
     runHeader: [
       '#',
@@ -65,6 +68,9 @@ export function tabulateRunsComparison(comparison: RunsComparison): RunsComparis
       verdict(comparison, pair),
     ]),
     pairsTitle:
-      "Pairs on the same test set — McNemar's exact test on the images exactly one of the two gets right:",
+      comparison.pairsWith === 'best'
+        ? `Run 1 (the best${ranked || ', as given first'}) against each other run on the same test set — McNemar's exact test on the images exactly one of the two gets right:`
+        : "Pairs on the same test set — McNemar's exact test on the images exactly one of the two gets right:",
+    runsTitle: comparison.sortedBy === undefined ? [] : [`Runs${ranked}, best first:`],
   };
 }
