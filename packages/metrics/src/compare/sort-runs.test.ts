@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '../../test/make-run.js';
-import { formatRunsComparisonMarkdown } from '../format/format-runs-comparison-markdown.js';
 import { formatRunsComparisonText } from '../format/format-runs-comparison-text.js';
 import { compareRuns } from './compare-runs.js';
 import { sortRuns } from './sort-runs.js';
