@@ -29,6 +29,9 @@ export function problemsPanel(context: ViewContext): HTMLElement | null {
   );
 }
 
+/** Rows drawn before the first paint; the rest follow in chunks. */
+const FIRST_ROWS = 60;
+
 const LEAK_HINT =
   'This run validated on the test set (the notebook’s way): its “validation” figures are test figures, and choosing by them leaks the test set.';
 
@@ -51,6 +54,7 @@ export function runsView(context: ViewContext): View {
     updateCount();
   };
 
+  let renderGeneration = 0;
   const renderTable = () => {
     const rows: { row: RunRow; planned: number }[] = context.allRuns().flatMap((run) =>
       run.summary
@@ -137,7 +141,7 @@ export function runsView(context: ViewContext): View {
       }
       return text;
     };
-    const body = shown.map((row) =>
+    const rowElement = (row: RunRow) =>
       h(
         'tr',
         { 'data-run': row.key, class: row.status === 'running' ? 'running' : null },
@@ -159,18 +163,29 @@ export function runsView(context: ViewContext): View {
             cell(row, c.id),
           ),
         ),
-      ),
-    );
+      );
+    // A thousand rows take a while to lay out: the first screenfuls come at once, the rest in
+    // chunks after the first paint, so the page shows something within the first frames.
+    const generation = ++renderGeneration;
+    const body = h('tbody', null, shown.slice(0, FIRST_ROWS).map(rowElement));
+    const rest = shown.slice(FIRST_ROWS);
+    const appendMore = () => {
+      if (generation !== renderGeneration) return;
+      body.append(...rest.splice(0, 250).map(rowElement));
+      if (rest.length > 0) setTimeout(appendMore, 0);
+      else body.parentElement?.setAttribute('data-complete', '');
+    };
     const table =
       rows.length === 0
         ? h('p', null, 'No runs found. Train one with `fmnist train`, or drop a run.json here.')
         : h(
             'table',
-            { class: 'runs' },
+            { class: 'runs', 'data-complete': rest.length === 0 ? '' : null },
             h('caption', { class: 'visually-hidden' }, 'Runs'),
             h('thead', null, header),
-            h('tbody', null, body),
+            body,
           );
+    if (rest.length > 0) setTimeout(appendMore, 0);
     replaceChildren(
       tableHolder,
       table,
@@ -241,5 +256,11 @@ export function runsView(context: ViewContext): View {
     tableHolder,
   );
   renderTable();
-  return { element, refresh: renderTable };
+  return {
+    element,
+    refresh: renderTable,
+    dispose: () => {
+      renderGeneration += 1;
+    },
+  };
 }
