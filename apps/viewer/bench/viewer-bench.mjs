@@ -77,22 +77,36 @@ try {
     await page.goto(url);
     await page.waitForSelector('table.runs tbody tr', { timeout: 60_000 });
     const rows = performance.now() - started;
+    // The table shows 100 rows at first; "Show all" draws every run.
+    const clicked = performance.now();
+    await page.click('#more-runs button:last-child');
     await page.waitForFunction(
       (n) => document.querySelectorAll('table.runs tbody tr').length === n,
       count,
       { timeout: 60_000 },
     );
-    const table = performance.now() - started;
+    const table = performance.now() - clicked;
+    // When chromium painted the Runs table's first rows (Element Timing of its count line).
+    const painted = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          new PerformanceObserver((list) => {
+            const entry = list.getEntries().find((e) => e.identifier === 'runs-table');
+            if (entry) resolve(entry.renderTime || entry.loadTime);
+          }).observe({ type: 'element', buffered: true });
+          setTimeout(() => resolve(Number.NaN), 5000);
+        }),
+    );
     const fcp = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     );
-    return { context, page, rows, table, fcp };
+    return { context, page, rows, table, fcp, painted };
   };
   // Warm the server (and chromium) once, then measure.
   await (await firstPaint()).context.close();
-  const { context, page, rows, table, fcp } = await firstPaint();
+  const { context, page, rows, table, fcp, painted } = await firstPaint();
   console.log(
-    `first paint (warm server, ${count} runs): first contentful paint ${fcp.toFixed(0)} ms, first rows of the Runs table ${rows.toFixed(0)} ms, all ${count} rows ${table.toFixed(0)} ms; load ${load()}`,
+    `first paint (warm server, ${count} runs): first contentful paint ${fcp.toFixed(0)} ms, Runs table first painted at ${painted.toFixed(0)} ms (Element Timing, from navigation start), the page answering with its first 100 rows ${rows.toFixed(0)} ms after goto; "Show all" drew all ${count} rows in ${table.toFixed(0)} ms; load ${load()}`,
   );
   console.log(`server RSS after two page loads: ${(await rss()).toFixed(0)} MB`);
 

@@ -29,8 +29,8 @@ export function problemsPanel(context: ViewContext): HTMLElement | null {
   );
 }
 
-/** Rows drawn before the first paint; the rest follow in chunks. */
-const FIRST_ROWS = 60;
+/** Rows the table shows at first, and how many more each "Show more" adds. */
+const PAGE_ROWS = 100;
 
 const LEAK_HINT =
   'This run validated on the test set (the notebook’s way): its “validation” figures are test figures, and choosing by them leaks the test set.';
@@ -40,7 +40,8 @@ export function runsView(context: ViewContext): View {
   const { state } = context;
   const tableHolder = h('div', { class: 'table-scroll' });
   const problemsHolder = h('div');
-  const countLine = h('p', { class: 'muted', 'aria-live': 'polite' });
+  // `elementtiming`: chromium reports when this line (drawn with the table) is first painted.
+  const countLine = h('p', { class: 'muted', 'aria-live': 'polite', elementtiming: 'runs-table' });
   let shownCount = 0;
   let totalCount = 0;
   const updateCount = () => {
@@ -54,7 +55,7 @@ export function runsView(context: ViewContext): View {
     updateCount();
   };
 
-  let renderGeneration = 0;
+  let limit = PAGE_ROWS;
   const renderTable = () => {
     const rows: { row: RunRow; planned: number }[] = context.allRuns().flatMap((run) =>
       run.summary
@@ -164,31 +165,54 @@ export function runsView(context: ViewContext): View {
           ),
         ),
       );
-    // A thousand rows take a while to lay out: the first screenfuls come at once, the rest in
-    // chunks after the first paint, so the page shows something within the first frames.
-    const generation = ++renderGeneration;
-    const body = h('tbody', null, shown.slice(0, FIRST_ROWS).map(rowElement));
-    const rest = shown.slice(FIRST_ROWS);
-    const appendMore = () => {
-      if (generation !== renderGeneration) return;
-      body.append(...rest.splice(0, 250).map(rowElement));
-      if (rest.length > 0) setTimeout(appendMore, 0);
-      else body.parentElement?.setAttribute('data-complete', '');
-    };
+    // A thousand rows take a while to lay out and to draw again at every change: the table
+    // shows the first PAGE_ROWS of the sorted, filtered runs, and more on request.
+    const body = h('tbody', null, shown.slice(0, limit).map(rowElement));
+    const hidden = shown.length - Math.min(limit, shown.length);
     const table =
       rows.length === 0
         ? h('p', null, 'No runs found. Train one with `fmnist train`, or drop a run.json here.')
         : h(
             'table',
-            { class: 'runs', 'data-complete': rest.length === 0 ? '' : null },
+            { class: 'runs' },
             h('caption', { class: 'visually-hidden' }, 'Runs'),
             h('thead', null, header),
             body,
           );
-    if (rest.length > 0) setTimeout(appendMore, 0);
+    const more =
+      hidden > 0
+        ? h(
+            'p',
+            { class: 'toolbar', id: 'more-runs' },
+            `${Math.min(limit, shown.length)} of ${shown.length} shown (sort or filter to find others). `,
+            h(
+              'button',
+              {
+                type: 'button',
+                onclick: () => {
+                  limit += PAGE_ROWS;
+                  renderTable();
+                },
+              },
+              `Show ${Math.min(PAGE_ROWS, hidden)} more`,
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                onclick: () => {
+                  limit = Number.POSITIVE_INFINITY;
+                  renderTable();
+                },
+              },
+              `Show all ${shown.length}`,
+            ),
+          )
+        : null;
     replaceChildren(
       tableHolder,
       table,
+      more,
       rows.length > 0 && shown.length === 0
         ? h(
             'p',
@@ -256,11 +280,5 @@ export function runsView(context: ViewContext): View {
     tableHolder,
   );
   renderTable();
-  return {
-    element,
-    refresh: renderTable,
-    dispose: () => {
-      renderGeneration += 1;
-    },
-  };
+  return { element, refresh: renderTable };
 }
