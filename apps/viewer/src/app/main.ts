@@ -113,7 +113,7 @@ async function start(root: HTMLElement): Promise<void> {
       for (const e of state.experiments) {
         for (const key of e.runKeys) {
           if (key !== null)
-            map.set(key, [...(map.get(key) ?? []), e.key.replace(/^experiments\//, '')]);
+            map.set(key, [...(map.get(key) ?? []), e.key.replace(/^(experiments|sweeps)\//, '')]);
         }
       }
       byRun = { from: state.experiments, map };

@@ -139,6 +139,7 @@ describe('startViewerServer', () => {
       'runs/good',
       'runs/link-json',
       'runs/link-text',
+      'sweeps/lr-1/trials/t1',
     ]);
     expect(byKey['runs/good']).toMatchObject({
       hasModel: true,
@@ -147,7 +148,12 @@ describe('startViewerServer', () => {
     expect(JSON.stringify(byKey['runs/good']).length).toBeLessThan(2048);
     expect(answer.body).not.toContain('pixels');
     expect(byKey['runs/cut']?.error).toMatch(/not valid JSON/);
-    expect(index.experiments.map((e) => e.key)).toEqual(['experiments/suite-1']);
+    expect(index.experiments.map((e) => e.key)).toEqual(['experiments/suite-1', 'sweeps/lr-1']);
+    // A sweep lists its trials' runs; a trial not run yet is null.
+    expect(index.experiments[1]).toMatchObject({
+      kind: 'sweep',
+      runKeys: ['sweeps/lr-1/trials/t1', null],
+    });
     expect(index.experiments[0]?.runKeys).toEqual([
       'experiments/suite-1/runs/inner',
       'runs/good',
