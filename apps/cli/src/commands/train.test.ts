@@ -41,8 +41,7 @@ describe('fmnist train', () => {
       { cwd },
     );
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^Backend: wasm — /m);
-    expect(result.stderr).toContain('passed over node');
+    expect(result.stderr).toMatch(/^Backend: native — .*fused native step/m);
     expect(result.stderr).toMatch(
       /^Epoch 1\/2 {2}6\/6 ━{20} \d+s \d+ms\/step - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}$/m,
     );
@@ -64,7 +63,7 @@ describe('fmnist train', () => {
       validation: { mode: 'holdout', size: 0.1 },
     });
     expect(record.data).toMatchObject({ verified: false, train: 270, validation: 30, test: 100 });
-    expect(record.environment.backend.name).toBe('wasm');
+    expect(record.environment.backend.name).toBe('native');
     expect((await readdir(runDir)).sort()).toEqual([
       'checkpoint',
       'model',
@@ -251,7 +250,11 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
       ['--preset', 'mlp-adam', '--epochs', 'ten'],
       "option '-e, --epochs <n>' argument 'ten' is invalid",
     ],
-    [['--preset', 'mlp-adam', '--batch-size', '0'], 'Expected a whole number of 1 or more'],
+    [['--preset', 'mlp-adam', '--batch-size', '0'], 'Expected a whole number from 1 to 65536'],
+    [
+      ['--preset', 'mlp-adam', '--epochs', '99999999999999999999'],
+      'Expected a whole number from 1 to 100000',
+    ],
     [['--preset', 'mlp-adam', '--lr', '-1'], 'Expected a number above 0'],
     [['--preset', 'mlp-adam', '--momentum', '0.9'], 'momentum does not apply to adam'],
     [['--preset', 'mlp-adam', '--validation', 'dev'], 'Allowed choices are holdout, test, none'],
@@ -261,7 +264,10 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
       'does not go with --validation none',
     ],
     [['--preset', 'mlp-adam', '--optimizer', 'adagrad'], 'Expected one of adam, rmsprop, sgd'],
-    [['--preset', 'mlp-adam', '--backend', 'gpu'], 'Allowed choices are auto, node, wasm, cpu'],
+    [
+      ['--preset', 'mlp-adam', '--backend', 'gpu'],
+      'Allowed choices are auto, native, node, wasm, cpu',
+    ],
     [['--resume', 'runs/x', '--epochs', '5'], 'it cannot take --epochs'],
   ])('train %j', async (args, message) => {
     const result = await runCli(['train', ...args, '--data-dir', dataDir]);
