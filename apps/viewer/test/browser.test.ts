@@ -73,6 +73,7 @@ beforeAll(async () => {
   server = await startViewerServer({
     runsDir: fixtures.runsDir,
     experimentsDir: fixtures.experimentsDir,
+    sweepsDir: fixtures.sweepsDir,
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -115,7 +116,7 @@ describe('the served viewer', () => {
       await text(
         rowOf(page, sweepKey(fixtures.sweepDirs[0] ?? '')).locator('td[data-column="experiment"]'),
       ),
-    ).toBe('lr-sweep-20250101-190000');
+    ).toBe('lr-sweep-20250101-190000, grid-20250101-200000');
     // Honest labels: the two train losses are named apart; test-set validation is marked.
     const headers = await text(page.locator('table.runs thead'));
     expect(headers).toContain('Train loss (last epoch)');
@@ -289,6 +290,10 @@ describe('the served viewer', () => {
       'Train loss (last epoch)',
     );
     expect(await text(notebook.locator('table.mcnemar'))).toContain('0.0352');
+    // A sweep: its trials' runs as links, and its runs open in HParams.
+    const sweep = page.locator('article[data-experiment="sweeps/grid-20250101-200000"]');
+    expect(await text(sweep.locator('h2'))).toContain('lr-grid');
+    expect(await sweep.locator('.experiment-runs a').count()).toBe(2);
     await shot(page, 'experiments-1280');
     await notebook.locator(`.experiment-runs a[data-run="${runKey(fixtures.sgdDir)}"]`).click();
     await page.waitForSelector('table.heatmap');

@@ -109,9 +109,24 @@ beforeAll(async () => {
     }),
   );
   await mkdir(join(root, 'experiments', 'being-made'), { recursive: true });
+  const sweep = join(root, 'sweeps', 'lr-1');
+  await mkdir(join(sweep, 'trials', 't1'), { recursive: true });
+  await writeFile(
+    join(sweep, 'trials', 't1', 'run.json'),
+    JSON.stringify(minimalRun({ name: 'trial one' })),
+  );
+  await writeFile(
+    join(sweep, 'sweep.json'),
+    JSON.stringify({
+      name: 'lr',
+      status: 'running',
+      trials: [{ path: 'trials/t1', params: { learningRate: 0.1 } }, { path: 'trials/t2' }],
+    }),
+  );
   server = await startViewerServer({
     runsDir: runs,
     experimentsDir: join(root, 'experiments'),
+    sweepsDir: join(root, 'sweeps'),
     heartbeatSeconds: 1,
   });
 });
