@@ -1,11 +1,11 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTinyImages } from '@fmnist/dataset/testing';
 import { createOptimizer } from '@fmnist/models';
 import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeImages } from '../test/make-data.js';
 import { TrainError } from './errors.js';
 import { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 import { resume } from './resume.js';
@@ -80,7 +80,7 @@ describe('optimizer state and its update rules', () => {
 
   it('writes the rules into state.json and refuses, untouched, a checkpoint from before them', async () => {
     const run = await createRun(root, 'old-rules', { lock: false });
-    const data = { train: makeImages(200, 1), test: makeImages(50, 2) };
+    const data = { train: makeTinyImages(200, { seed: 1 }), test: makeTinyImages(50, { seed: 2 }) };
     const controller = new AbortController();
     await train({
       spec: {
