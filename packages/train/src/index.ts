@@ -15,7 +15,7 @@ export type {
   TrainedModel,
 } from './load-trained-model.js';
 export { loadTrainedModel } from './load-trained-model.js';
-export type { OptimizerState } from './optimizer-state.js';
+export type { OptimizerState, SetOptimizerStateOptions } from './optimizer-state.js';
 export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 export type { PickSamplesOptions } from './pick-samples.js';
 export { pickSamples } from './pick-samples.js';
