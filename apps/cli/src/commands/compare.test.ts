@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import type { RunsComparison } from '@fmnist/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 import { trainTinyRun } from '../../test/train-tiny-run.js';
 
@@ -12,7 +12,7 @@ let runA: string;
 let runB: string;
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
   [runA, runB] = await Promise.all([
     trainTinyRun(dataDir),
     trainTinyRun(dataDir, ['--preset', 'mlp-sgd', '--seed', '3']),
@@ -91,6 +91,36 @@ describe('fmnist compare', () => {
       [2, 3],
     ]);
     expect(comparison.notes).toEqual([]);
+
+    const best = await runCli([
+      'compare',
+      dir,
+      runA,
+      '--sort',
+      'test-accuracy',
+      '--versus-best',
+      '--format',
+      'json',
+    ]);
+    expect(best.code).toBe(0);
+    const ranked = JSON.parse(best.stdout) as RunsComparison;
+    const accuracies = ranked.runs.map((run) => run.testAccuracy);
+    expect(accuracies).toEqual([...accuracies].sort((a, b) => b - a));
+    expect(ranked.pairs.map((p) => [p.a, p.b])).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
+    const text = await runCli(['compare', dir, runA, '--sort', 'test-accuracy', '--versus-best']);
+    expect(text.stdout).toContain('Runs, ranked by test-accuracy, best first:');
+    expect(text.stdout).toContain(
+      'Run 1 (the best, ranked by test-accuracy) against each other run',
+    );
+  });
+
+  it('refuses a --sort key it does not know, listing the ones it does', async () => {
+    const result = await runCli(['compare', runA, '--sort', 'accuracy']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('validation-accuracy');
   });
 
   it('says what a directory lacks', async () => {

@@ -96,8 +96,8 @@ export function addTrainCommand(program: Command): void {
     .command('train')
     .summary('train a model from a preset or a spec file, or resume a run')
     .description(
-      'Train a model from a preset (--preset) or a model spec JSON file (--spec) and write a run\n' +
-        'directory (run.json, model/, checkpoint/, report.md). Flags override the spec; the run\n' +
+      'Train a model from a preset (--preset) or a model spec JSON file (--spec) and write a run ' +
+        'directory (run.json, model/, checkpoint/, report.md). Flags override the spec; the run ' +
         'keeps the effective spec.',
     )
     .option('-p, --preset <name>', 'a built-in preset (fmnist presets lists them)')
