@@ -6,9 +6,9 @@ import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { startViewerServer } from '@fmnist/viewer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../create-tiny-dataset.js';
 import { trainTinyRun } from '../train-tiny-run.js';
 import {
   CATEGORY_MINIMUMS,
@@ -159,7 +159,7 @@ beforeAll(async () => {
     FMNIST_SYSTEM_DATA_DIRS: '',
     NO_COLOR: '1',
   };
-  const dataDir = await createTinyDataset(200, 60);
+  const dataDir = await createTinyDatasetDir({ train: 200, test: 60 });
   const baseRun = await trainTinyRun(dataDir);
   corpus = await generateCorpus(await mkdtemp(join(tmpdir(), 'fmnist-hostile-')), baseRun, dataDir);
 }, 120_000);
