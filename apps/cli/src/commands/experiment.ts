@@ -5,12 +5,12 @@ import {
   EXPERIMENT_SCHEMA_VERSION,
   type ExperimentRecordInput,
   type ExperimentRun,
-  formatExperimentTable,
+  formatExperimentReportMarkdown,
+  formatExperimentTableText,
   NOTEBOOK_REFERENCE,
   parseExperimentRecord,
   type ReferenceNumbers,
   type RunRecord,
-  renderExperimentReport,
   summarizeExperiment,
   type TestLabels,
 } from '@fmnist/metrics';
@@ -480,7 +480,7 @@ async function runExperiment(
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
   } else {
-    const lines = [formatExperimentTable(parsed)];
+    const lines = [formatExperimentTableText(parsed)];
     const notes = describeSettings(config);
     if (notes !== undefined) lines.push('', notes);
     lines.push(
@@ -510,7 +510,7 @@ async function writeReport(
   dir: string,
   record: ReturnType<typeof parseExperimentRecord>,
 ): Promise<void> {
-  await writeFile(join(dir, 'report.md'), renderExperimentReport(record));
+  await writeFile(join(dir, 'report.md'), formatExperimentReportMarkdown(record));
 }
 
 /** Say how the runs differ from the notebook's settings, which its figures come from. */
