@@ -108,10 +108,10 @@ export {
   runHistoryEntrySchema,
   runMetricsSchema,
   runPredictionsSchema,
-  runValidationPredictionsSchema,
   runRecordSchema,
   runSampleSchema,
   runSplitMetricsSchema,
+  runValidationPredictionsSchema,
 } from './records/run-record-schema.js';
 export type {
   SweepJobRecord,
