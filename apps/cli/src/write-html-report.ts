@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RUN_FILES } from '@fmnist/runs';
+import { type RecordsOnDisk, RUN_FILES } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
-import type { RecordsOnDisk } from './read-records.js';
 
 /**
  * The viewer's views of these runs and experiments as one self-contained HTML file. Each run's

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   type CompareRunsInput,
@@ -6,11 +5,11 @@ import {
   formatComparisonTable,
   type TestLabels,
 } from '@fmnist/metrics';
+import { pathExists, readRecords } from '@fmnist/runs';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
 import { failure } from '../errors.js';
 import { loadData } from '../load-data.js';
-import { readRecords } from '../read-records.js';
 import { readTestLabels } from '../read-test-labels.js';
 
 const EXAMPLES = `
@@ -24,12 +23,6 @@ For each pair of runs scored on the same test set: the test images A gets right 
 other way round, and McNemar's exact p-value — how likely a split that uneven would be if the two
 models were equally good. p ≥ 0.05 means the accuracy difference is no evidence of a better model.
 The test labels come from --data-dir, else from where each run's data was.`;
-
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  );
 
 /**
  * The test labels for every test set the runs were scored on: `--data-dir`, else the directory
@@ -48,7 +41,7 @@ async function findTestLabels(
   }
   for (const [sha, location] of wanted) {
     if (found.some((labels) => labels.sha256 === sha) || location === undefined) continue;
-    if (!(await exists(location))) continue;
+    if (!(await pathExists(location))) continue;
     try {
       const labels = readTestLabels(await loadData({ dataDir: location }));
       if (labels.sha256 === sha) found.push(labels);

@@ -1,5 +1,6 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { hasSavedModel, peekRecord, runPaths } from '@fmnist/runs';
 import type { ExperimentEntry, RunEntry, ViewerIndex } from '../shared/viewer-index.js';
 
 /** The folders to look in. */
@@ -29,35 +30,6 @@ async function subdirectories(dir: string): Promise<string[]> {
   }
 }
 
-/** Read a record file; a missing or malformed one gives an `error` in words, never a throw. */
-async function readJson(file: string, what: string): Promise<{ record?: unknown; error?: string }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    return errorCode(error) === 'ENOENT'
-      ? {
-          error: `${what} is not there (yet): the directory is still being created, or is not a ${what === 'run.json' ? 'run' : 'experiment'} directory`,
-        }
-      : { error: `${what} could not be read: ${(error as Error).message}` };
-  }
-  try {
-    return { record: JSON.parse(text) };
-  } catch (error) {
-    return {
-      error: `${what} is not valid JSON (${(error as Error).message}): the file is damaged or was cut short`,
-    };
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** Whether `child` is `parent` or inside it. */
 export function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
@@ -65,8 +37,9 @@ export function isInside(parent: string, child: string): boolean {
 }
 
 /**
- * Find every run (a folder of `runsDir` with run.json, and the runs experiments list) and
- * every experiment (a folder of `experimentsDir` with experiment.json). Half-written and
+ * Find every run (a folder of `runsDir` with a run record, and the runs experiments list) and
+ * every experiment (a folder of `experimentsDir` with an experiment record), read through
+ * `@fmnist/runs`. Half-written and
  * malformed records are listed with an `error`; nothing outside the two folders is read.
  */
 export async function scanRecords(options: ScanOptions): Promise<ScanResult> {
@@ -92,8 +65,8 @@ export async function scanRecords(options: ScanOptions): Promise<ScanResult> {
     const entry: RunEntry = {
       key,
       source: key,
-      ...(await readJson(join(real, 'run.json'), 'run.json')),
-      hasModel: await exists(join(real, 'model', 'model.json')),
+      ...(await peekRecord('run', real)),
+      hasModel: await hasSavedModel(runPaths(real).model),
     };
     runs.push(entry);
     runDirs.set(key, real);
@@ -109,7 +82,7 @@ export async function scanRecords(options: ScanOptions): Promise<ScanResult> {
   for (const name of await subdirectories(experimentsRoot)) {
     const dir = join(experimentsRoot, name);
     const key = `experiments/${name}`;
-    const read = await readJson(join(dir, 'experiment.json'), 'experiment.json');
+    const read = await peekRecord('experiment', dir);
     const runKeys: string[] = [];
     const listed = (read.record as { runs?: unknown } | undefined)?.runs;
     if (Array.isArray(listed)) {
