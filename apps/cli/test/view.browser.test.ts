@@ -2,6 +2,7 @@
 // in Debian's chromium; then the `fmnist report --format html` file opened from disk.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,8 +27,10 @@ async function cli(args: string[]) {
 }
 
 /** Start `fmnist view <dir>` and wait for the URL it prints. */
-function startView(dir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [BIN, 'view', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startView(dir: string, extra: string[] = []): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [BIN, 'view', dir, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
@@ -85,9 +88,12 @@ async function checkViews(page: Page, prefix: string, runKey: string | undefined
   await page.click('button[data-row="3"][data-col="3"]');
   await page.waitForSelector('#cell-examples canvas.sample');
   await shot(page, `${prefix}-confusion`);
+  // Served, a view fetches the run's whole record when it opens: wait for it.
   await go(page, 'report');
+  await page.waitForSelector('table.report tbody tr');
   expect(await page.locator('table.report tbody tr').count()).toBe(12);
   await go(page, 'mistakes');
+  await page.waitForSelector('ul.mistakes li.card canvas.sample');
   expect(await page.locator('ul.mistakes li.card canvas.sample').count()).toBeGreaterThan(0);
   await shot(page, `${prefix}-mistakes`);
   await go(page, 'try-it');
@@ -148,5 +154,36 @@ describe('fmnist view and fmnist report --format html', () => {
     await checkViews(page, 'html', undefined);
     await close();
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('serves a folder of runs itself without reading runs as experiments, and answers only its hosts', async () => {
+    const runsOnly = await startView(join(root, 'runs'), ['--allow-host', 'box.lan']);
+    try {
+      const { page, problems, close } = await openPage(runsOnly.url);
+      expect(await page.locator('table.runs tbody tr').count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('.problems').count()).toBe(0);
+      await go(page, 'experiments');
+      expect(await page.locator('article.problem').count()).toBe(0);
+      await close();
+      expect(problems).toEqual([]);
+      const status = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const url = new URL(runsOnly.url);
+          const req = request(
+            { host: url.hostname, port: url.port, path: '/api/index', headers: { host } },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await status(`box.lan:${new URL(runsOnly.url).port}`)).toBe(200);
+      expect(await status('localhost')).toBe(200);
+      expect(await status('evil.example')).toBe(403);
+    } finally {
+      runsOnly.stop();
+    }
   }, 120_000);
 });

@@ -2,10 +2,15 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseExperimentRecord, parseRunRecord } from '@fmnist/metrics';
+import { parseExperimentRecord, parseRunRecord, type RunRecord } from '@fmnist/metrics';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHtmlReport, startViewerServer, type ViewerServer } from '../src/node/index.js';
+import {
+  renderHtmlReport,
+  startViewerServer,
+  type ViewerIndex,
+  type ViewerServer,
+} from '../src/node/index.js';
 import { type Fixtures, makeFixtures, XSS_NAME } from './make-fixtures.js';
 
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -31,17 +36,12 @@ async function openPage(url: string, viewport = { width: 1280, height: 800 }) {
   });
   await page.goto(url);
   await page.waitForSelector('main h1');
-  return {
-    page,
-    problems,
-    close: () => context.close(),
-  };
+  return { page, problems, close: () => context.close() };
 }
 
+/** Click a view's tab (a history entry, as a person makes one). */
 async function go(page: Page, view: string) {
-  await page.evaluate((hash) => {
-    location.hash = hash;
-  }, `#${view}`);
+  await page.click(`nav a[data-view="${view}"]`);
   await page.waitForSelector(`nav a[data-view="${view}"][aria-current="page"]`);
 }
 
@@ -52,6 +52,19 @@ const shot = (page: Page, name: string) =>
 const text = async (locator: Locator) => (await locator.textContent()) ?? '';
 
 const runKey = (dir: string) => `runs/${basename(dir)}`;
+const sweepKey = (dir: string) => `experiments/lr-sweep-20250101-190000/runs/${basename(dir)}`;
+const rowOf = (page: Page, key: string) => page.locator(`tr[data-run="${key}"]`);
+const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+/** Wait until the server's index satisfies `ready` (file events take a moment). */
+async function waitForIndex(ready: (index: ViewerIndex) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    const index = (await (await fetch(new URL('api/index', server.url))).json()) as ViewerIndex;
+    if (ready(index)) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('the index did not change');
+}
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'fmnist-viewer-browser-'));
@@ -74,104 +87,351 @@ afterAll(async () => {
 });
 
 describe('the served viewer', () => {
-  it('shows the runs table, problems, and record names as text', async () => {
+  it('shows the runs table with hyperparameters and experiments, problems, and names as text', async () => {
     const { page, problems, close } = await openPage(server.url);
     const rows = page.locator('table.runs tbody tr');
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(8);
     const alert = await text(page.locator('.problems'));
     expect(alert).toContain('broken-20250101-140000');
     expect(alert).toContain('not valid JSON');
     expect(alert).toMatch(/future-20250101-150000.*newer/s);
+    // A folder still being created is not an error.
+    expect(alert).not.toContain('making-20250101-170000');
+    expect(await page.locator('.problems li').count()).toBe(2);
     // The XSS name shows as text and made no element.
-    const xssRow = page.locator(`tr[data-run="${runKey(fixtures.sgdDir)}"]`);
+    const xssRow = rowOf(page, runKey(fixtures.sgdDir));
     expect(await xssRow.locator('.run-name').textContent()).toBe(XSS_NAME);
     expect(await page.locator('main img').count()).toBe(0);
+    // Hyperparameters and the experiment that lists a run.
+    const adam = rowOf(page, runKey(fixtures.adamDir));
+    expect(await text(adam.locator('td[data-column="learningRate"]'))).toBe('0.001');
+    expect(await text(adam.locator('td[data-column="batchSize"]'))).toBe('50');
+    expect(await text(adam.locator('td[data-column="widths"]'))).toMatch(/^\d+(-\d+)+$/);
+    expect(await text(adam.locator('td[data-column="experiment"]'))).toBe(
+      'notebook-20250101-160000',
+    );
+    expect(await text(xssRow.locator('td[data-column="learningRate"]'))).toBe('0.01');
+    expect(
+      await text(
+        rowOf(page, sweepKey(fixtures.sweepDirs[0] ?? '')).locator('td[data-column="experiment"]'),
+      ),
+    ).toBe('lr-sweep-20250101-190000');
+    // Honest labels: the two train losses are named apart; test-set validation is marked.
+    const headers = await text(page.locator('table.runs thead'));
+    expect(headers).toContain('Train loss (last epoch)');
+    expect(headers).toContain('Train loss (final eval)');
+    const leaky = rowOf(page, runKey(fixtures.leakyDir));
+    expect(await leaky.locator('td[data-column="valAccuracy"] abbr.leak').textContent()).toBe(
+      'test set',
+    );
+    expect(await adam.locator('abbr.leak').count()).toBe(0);
+    await shot(page, 'runs-1280');
     // Sort by test accuracy, best first (the running run has none: last).
     await page.click('button[data-column="testAccuracy"]');
     await page.click('button[data-column="testAccuracy"]');
     const order = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-run')));
-    expect(order).toEqual([
-      runKey(fixtures.adamDir),
-      runKey(fixtures.sgdDir),
-      runKey(fixtures.liveDir),
-    ]);
+    expect(order.at(-1)).toBe(runKey(fixtures.liveDir));
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('filters by words and numbers, and says so when nothing matches', async () => {
+    const { page, problems, close } = await openPage(server.url);
+    const rows = page.locator('table.runs tbody tr');
     await page.fill('#run-filter', 'sgd');
     expect(await rows.count()).toBe(1);
-    await page.fill('#run-filter', '');
-    await shot(page, 'runs-1280');
+    // A number as shown: the sweep's validation accuracies are 0.59, 0.64, 0.69, 0.74.
+    await page.fill('#run-filter', '0.69');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-run')))).toEqual([
+      sweepKey(fixtures.sweepDirs[2] ?? ''),
+    ]);
+    await page.fill('#run-filter', '0.0003');
+    expect(await rows.count()).toBe(1);
+    await page.fill('#run-filter', 'leakage');
+    expect(await rows.count()).toBe(1);
+    await page.fill('#run-filter', 'no such run anywhere');
+    expect(await rows.count()).toBe(0);
+    expect(await text(page.locator('#no-match'))).toContain(
+      'No run matches “no such run anywhere”',
+    );
+    await page.click('#no-match button');
+    expect(await rows.count()).toBe(8);
     await close();
     expect(problems).toEqual([]);
   });
 
-  it('updates a running run live', async () => {
+  it('keeps filter, sort, selection and view in the link: reload, back, forward, a pasted link', async () => {
     const { page, problems, close } = await openPage(server.url);
-    const epochs = page.locator(
-      `tr[data-run="${runKey(fixtures.liveDir)}"] td[data-column="epochs"]`,
+    await page.fill('#run-filter', 'adam');
+    await page.click('button[data-column="testAccuracy"]');
+    await page.check(`tr[data-run="${runKey(fixtures.adamDir)}"] input[type=checkbox]`);
+    await page.check(`tr[data-run="${runKey(fixtures.leakyDir)}"] input[type=checkbox]`);
+    await page.click('#compare-selected');
+    await page.waitForSelector('figure.chart[data-metric="loss"] canvas');
+    expect(await text(page.locator('#curves-note'))).toContain('Showing mlp-adam, leaky-run.');
+    // Reload: still two runs charted.
+    await page.reload();
+    await page.waitForSelector('figure.chart[data-metric="loss"] canvas');
+    expect(await text(page.locator('#curves-note'))).toContain('Showing mlp-adam, leaky-run.');
+    // Back to the table: filter, sort and ticks are as they were.
+    await page.goBack();
+    await page.waitForSelector('nav a[data-view="runs"][aria-current="page"]');
+    expect(await page.inputValue('#run-filter')).toBe('adam');
+    expect(await page.getAttribute('th[aria-sort] button', 'data-column')).toBe('testAccuracy');
+    expect(
+      await page.isChecked(`tr[data-run="${runKey(fixtures.adamDir)}"] input[type=checkbox]`),
+    ).toBe(true);
+    await page.goForward();
+    await page.waitForSelector('nav a[data-view="curves"][aria-current="page"]');
+    // A pasted link to run X's confusion matrix, one cell open.
+    const link = `${server.url}#confusion?run=${encodeURIComponent(runKey(fixtures.sgdDir))}&cell=1~1`;
+    const other = await openPage(link);
+    await other.page.waitForSelector('#cell-examples h2');
+    expect(await other.page.inputValue('#run-picker')).toBe(runKey(fixtures.sgdDir));
+    expect(await text(other.page.locator('#cell-examples h2'))).toContain(
+      'True Trouser, predicted Trouser',
     );
-    expect(await epochs.textContent()).toBe('1/2');
+    await other.close();
+    expect(other.problems).toEqual([]);
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('updates a running run live through the change stream, and an idle page sends nothing', async () => {
+    const { page, problems, close } = await openPage(server.url);
+    const epochs = `tr[data-run="${runKey(fixtures.liveDir)}"] td[data-column="epochs"]`;
+    expect(await page.locator(epochs).textContent()).toBe('1/2');
+    // Idle: no request at all for 3 s (no polling), the event stream stays open.
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.waitForTimeout(3000);
+    expect(requests).toEqual([]);
     const file = join(fixtures.liveDir, 'run.json');
     const live = JSON.parse(await readFile(file, 'utf8'));
-    live.history = fixtures.adam.history;
-    await writeFile(file, JSON.stringify(live));
+    await writeFile(file, JSON.stringify({ ...live, history: fixtures.adam.history }));
     await page.waitForFunction(
       (selector) => document.querySelector(selector)?.textContent === '2/2',
-      `tr[data-run="${runKey(fixtures.liveDir)}"] td[data-column="epochs"]`,
+      epochs,
+      {
+        timeout: 10_000,
+      },
+    );
+    // The change came pushed: the page fetched neither the index nor a record.
+    expect(requests.filter((url) => url.includes('/api/'))).toEqual([]);
+    await writeFile(file, JSON.stringify(live));
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the zoom of the curves when a live run writes an epoch', async () => {
+    const file = join(fixtures.liveDir, 'run.json');
+    const live = JSON.parse(await readFile(file, 'utf8')) as RunRecord;
+    const tenEpochs = Array.from({ length: 10 }, (_, i) => ({
+      ...fixtures.adam.history[0],
+      epoch: i + 1,
+    }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...live,
+        history: tenEpochs.slice(0, 8),
+        config: { ...live.config, epochs: 10 },
+      }),
+    );
+    await waitForIndex((index) =>
+      index.runs.some((r) => r.key === runKey(fixtures.liveDir) && r.summary?.epochs === 8),
+    );
+    const link = `${server.url}#curves?run=${encodeURIComponent(runKey(fixtures.liveDir))}&zoom=2~5`;
+    const { page, problems, close } = await openPage(link);
+    await page.waitForSelector('figure.chart[data-metric="loss"][data-series-count] canvas');
+    const scale = () =>
+      page.evaluate(() => {
+        const chart = document.querySelector(
+          'figure.chart[data-metric="loss"]',
+        ) as HTMLElement | null;
+        return chart?.dataset.zoom ?? '';
+      });
+    expect(await scale()).toBe('2~5');
+    await writeFile(
+      file,
+      JSON.stringify({
+        ...live,
+        history: tenEpochs.slice(0, 9),
+        config: { ...live.config, epochs: 10 },
+      }),
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelector('figure.chart[data-metric="loss"]')?.getAttribute('data-epochs') ===
+        '9',
+      null,
       { timeout: 10_000 },
     );
+    expect(await scale()).toBe('2~5');
+    expect(await hashOf(page)).toContain('zoom=2~5');
+    await writeFile(file, JSON.stringify(live));
     await close();
     expect(problems).toEqual([]);
   });
 
-  it('shows experiments with mean ± std and McNemar p-values', async () => {
+  it('shows experiments: seeds counted, runs as links, mean ± std and McNemar', async () => {
     const { page, problems, close } = await openPage(`${server.url}#experiments`);
-    const table = page.locator('table.comparison tbody tr');
+    const notebook = page.locator(
+      'article[data-experiment="experiments/notebook-20250101-160000"]',
+    );
+    const table = notebook.locator('table.comparison tbody tr');
     expect(await table.count()).toBe(2);
     expect(await text(table.first())).toContain('±');
-    expect(await text(page.locator('table.mcnemar'))).toContain('0.0352');
+    const seeds = table.first().locator('td.seeds');
+    expect(await seeds.textContent()).toBe('1 seed');
+    expect(await seeds.getAttribute('title')).toBe('seeds 1');
+    expect(await text(notebook.locator('table.comparison thead'))).toContain(
+      'Train loss (last epoch)',
+    );
+    expect(await text(notebook.locator('table.mcnemar'))).toContain('0.0352');
     await shot(page, 'experiments-1280');
+    await notebook.locator(`.experiment-runs a[data-run="${runKey(fixtures.sgdDir)}"]`).click();
+    await page.waitForSelector('table.heatmap');
+    expect(await page.inputValue('#run-picker')).toBe(runKey(fixtures.sgdDir));
     await close();
     expect(problems).toEqual([]);
   });
 
-  it('overlays the curves of selected runs with reference lines', async () => {
-    const { page, problems, close } = await openPage(server.url);
-    await page.check(`tr[data-run="${runKey(fixtures.adamDir)}"] input[type=checkbox]`);
-    await page.check(`tr[data-run="${runKey(fixtures.sgdDir)}"] input[type=checkbox]`);
+  it('overlays curves in distinct colours, with a legend that tells solid from dashed, full width', async () => {
+    const { page, problems, close } = await openPage(`${server.url}#experiments`);
+    await page.click(
+      'article[data-experiment="experiments/lr-sweep-20250101-190000"] button[data-action="curves"]',
+    );
+    await page.waitForSelector('figure.chart[data-metric="accuracy"] canvas');
+    // Add four more runs to the four of the sweep: eight runs, eight colours.
+    await go(page, 'runs');
+    for (const dir of [fixtures.adamDir, fixtures.sgdDir, fixtures.leakyDir, fixtures.liveDir]) {
+      await page.check(`tr[data-run="${runKey(dir)}"] input[type=checkbox]`);
+    }
     await page.click('#compare-selected');
     await page.waitForSelector('figure.chart[data-metric="accuracy"] canvas');
-    const counts = await page
-      .locator('figure.chart')
-      .evaluateAll((figures) => figures.map((f) => f.getAttribute('data-series-count')));
-    // loss: train + validation of 2 runs; accuracy: the same + 2 notebook references + 3 baselines.
-    expect(counts).toEqual(['4', '9']);
+    const markers = await page
+      .locator('figure.chart[data-metric="loss"] .u-legend .u-series')
+      .evaluateAll((rows) =>
+        rows.slice(1).map((row) => {
+          const marker = row.querySelector('.u-marker') as HTMLElement;
+          return {
+            label: row.textContent ?? '',
+            colour: marker.style.borderColor,
+            style: marker.style.borderStyle,
+          };
+        }),
+      );
+    const train = markers.filter((m) => m.label.includes('train loss'));
+    expect(train).toHaveLength(8);
+    expect(new Set(train.map((m) => m.colour)).size).toBe(8);
+    expect(new Set(train.map((m) => m.style))).toEqual(new Set(['solid']));
+    expect(
+      markers.filter((m) => m.label.includes('validation loss')).every((m) => m.style === 'dashed'),
+    ).toBe(true);
+    // The run that validated on the test set says so.
+    expect(markers.some((m) => m.label.includes('leaky-run test (used as validation) loss'))).toBe(
+      true,
+    );
     const legend = await text(page.locator('figure.chart[data-metric="accuracy"]'));
-    for (const text of [
+    for (const label of [
       'SVC (published) 0.897',
-      'MLPClassifier (published) 0.871',
       'human (published) 0.835',
       'model 1 (mlp-adam) test 0.8884',
-      `${XSS_NAME} validation accuracy`,
     ]) {
-      expect(legend).toContain(text);
+      expect(legend).toContain(label);
     }
+    // Not stopped at 900 px.
+    const width = await page
+      .locator('figure.chart[data-metric="loss"] canvas')
+      .evaluate((c) => c.getBoundingClientRect().width);
+    expect(width).toBeGreaterThan(1100);
+    // Smoothing and a log scale, in the link.
+    await page.locator('#curve-smooth').fill('0.6');
+    await page.check('#curve-log');
+    expect(await hashOf(page)).toMatch(/smooth=0\.6.*log=1/);
+    expect(await page.getAttribute('figure.chart[data-metric="loss"]', 'data-log')).toBe('1');
+    expect(await text(page.locator('#curves-note'))).toContain('Smoothed');
     await shot(page, 'curves-1280');
     await close();
     expect(problems).toEqual([]);
   });
 
-  it('draws the confusion matrix and shows a cell’s images, by mouse and by keyboard', async () => {
-    const { page, problems, close } = await openPage(`${server.url}#confusion`);
-    await page.selectOption('#run-picker', runKey(fixtures.adamDir));
+  it('compares hyperparameters: parallel coordinates and a scatter, a click opening the run', async () => {
+    const { page, problems, close } = await openPage(`${server.url}#experiments`);
+    await page.click(
+      'article[data-experiment="experiments/lr-sweep-20250101-190000"] button[data-action="hparams"]',
+    );
+    await page.waitForSelector('svg.parallel');
+    expect(await page.inputValue('#hparams-metric')).toBe('valAccuracy');
+    expect(await page.locator('svg.parallel .pc-line').count()).toBe(4);
+    const axes = await page.locator('svg.parallel .pc-name').allTextContents();
+    expect(axes).toEqual(['learningRate (log)', 'validation accuracy']);
+    expect(await page.locator('svg.scatter circle.point').count()).toBe(4);
+    expect(await text(page.locator('#hparams-note'))).toContain('Best: mlp-adam-lr-0.01 (0.7400)');
+    await shot(page, 'hparams-1280');
+    // Test-set metrics are marked as such.
+    await page.selectOption('#hparams-metric', 'testAccuracy');
+    await page.waitForSelector('.leak-warning');
+    expect(await text(page.locator('svg.parallel'))).toContain('⚠ test');
+    // A click on a point opens the run.
+    const target = sweepKey(fixtures.sweepDirs[1] ?? '');
+    await page.locator(`svg.scatter circle[data-run="${target}"]`).click();
+    await page.waitForSelector('nav a[data-view="confusion"][aria-current="page"]');
+    expect(await page.inputValue('#run-picker')).toBe(target);
+    // Back restores the HParams view with its metric.
+    await page.goBack();
+    await page.waitForSelector('svg.parallel');
+    expect(await page.inputValue('#hparams-metric')).toBe('testAccuracy');
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('compares per-class precision, recall and F1 across selected runs, with differences', async () => {
+    const link = `${server.url}#classes?sel=${encodeURIComponent(runKey(fixtures.adamDir))}&sel=${encodeURIComponent(runKey(fixtures.sgdDir))}`;
+    const { page, problems, close } = await openPage(link);
+    await page.waitForSelector('table.class-compare tbody tr');
+    expect(await page.locator('table.class-compare tbody tr').count()).toBe(10);
+    const head = await text(page.locator('table.class-compare thead'));
+    expect(head).toContain('mlp-adam F1');
+    expect(head).toContain('Δ vs mlp-adam');
+    const coat = page.locator('table.class-compare tr[data-class="Coat"]');
+    const [a, b, d] = (await coat.locator('td').allTextContents()).map((t) => t.trim());
+    const expected =
+      (fixtures.sgd.classificationReport?.classes[4]?.f1 ?? 0) -
+      (fixtures.adam.classificationReport?.classes[4]?.f1 ?? 0);
+    expect(a).toMatch(/\d\.\d{4}/);
+    expect(b).toMatch(/\d\.\d{4}/);
+    expect(d?.replace('−', '-').replace('+', '').replace('±', '')).toBe(
+      Math.abs(expected) < 1e-9 ? '0.0000' : expected.toFixed(4),
+    );
+    await page.selectOption('#class-metric', 'recall');
+    expect(await text(page.locator('table.class-compare thead'))).toContain('mlp-adam Recall');
+    expect(await hashOf(page)).toContain('cm=recall');
+    await shot(page, 'classes-1280');
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('draws the confusion matrix; a cell says how many of its images are kept', async () => {
+    const { page, problems, close } = await openPage(
+      `${server.url}#confusion?run=${encodeURIComponent(runKey(fixtures.adamDir))}`,
+    );
     await page.waitForSelector('table.heatmap');
     expect(await page.locator('table.heatmap td.cell').count()).toBe(100);
     expect(await text(page.locator('table.heatmap thead'))).toContain('Ankle boot');
     const diagonal = page.locator('button[data-row="0"][data-col="0"]');
-    expect(Number(await diagonal.textContent())).toBeGreaterThan(0);
+    const count = Number(await diagonal.textContent());
+    expect(count).toBeGreaterThan(0);
     await diagonal.click();
     await page.waitForSelector('#cell-examples canvas.sample');
+    const kept = await page.locator('#cell-examples canvas.sample').count();
     expect(await text(page.locator('#cell-examples h2'))).toContain(
-      'True T-shirt/top, predicted T-shirt/top',
+      kept === count
+        ? `${count} images, all kept`
+        : `${count} images, ${kept} of ${count} kept in the record`,
     );
+    expect(await hashOf(page)).toContain('cell=0~0');
     await page.locator('button[data-row="1"][data-col="1"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() =>
@@ -179,93 +439,141 @@ describe('the served viewer', () => {
         .querySelector('#cell-examples h2')
         ?.textContent?.includes('True Trouser, predicted Trouser'),
     );
-    expect(await page.locator('#cell-examples canvas.sample').count()).toBeGreaterThan(0);
     await shot(page, 'confusion-1280');
     await close();
     expect(problems).toEqual([]);
   });
 
   it('shows the classification report and the mistakes gallery', async () => {
-    const { page, problems, close } = await openPage(`${server.url}#report`);
-    await page.selectOption('#run-picker', runKey(fixtures.sgdDir));
+    const { page, problems, close } = await openPage(
+      `${server.url}#report?run=${encodeURIComponent(runKey(fixtures.sgdDir))}`,
+    );
     await page.waitForSelector('table.report');
     expect(await page.locator('table.report tbody tr').count()).toBe(12);
     expect(await page.locator('table.report .bar-fill.precision').count()).toBe(10);
-    expect(await page.locator('table.report .bar-fill.recall').count()).toBe(10);
-    await shot(page, 'report-1280');
     await go(page, 'mistakes');
     const cards = page.locator('ul.mistakes li.card');
-    expect(await cards.count()).toBeGreaterThan(0);
+    await cards.first().waitFor();
     expect(await cards.first().locator('canvas.sample').count()).toBe(1);
-    const cardText = await text(cards.first());
-    expect(cardText).toMatch(/true: .+/);
-    expect(cardText).toMatch(/predicted: .+/);
+    expect(await text(cards.first())).toMatch(/true: .+predicted: .+/s);
     expect(await cards.first().locator('ol.top li').count()).toBe(3);
-    await shot(page, 'mistakes-1280');
     await close();
     expect(problems).toEqual([]);
   });
 
-  it('predicts the top 3 classes in the browser, loading tfjs only on Try it', async () => {
-    const { page, problems, close } = await openPage(server.url);
-    const hasEngine = () => page.evaluate(() => 'fmnistTryIt' in globalThis);
-    expect(await hasEngine()).toBe(false);
-    await go(page, 'try-it');
-    await page.selectOption('#run-picker', runKey(fixtures.adamDir));
+  it('predicts in the browser, offering ordinary test images before the mistakes', async () => {
+    const { page, problems, close } = await openPage(
+      `${server.url}#try-it?run=${encodeURIComponent(runKey(fixtures.adamDir))}`,
+    );
     await page.waitForSelector('#try-sample');
-    await page.selectOption('#try-sample', '1');
+    const groups = await page
+      .locator('#try-sample optgroup')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
+    expect(groups).toEqual(['Test images the model gets right', 'Its most confident mistakes']);
+    const firstOption = await page
+      .locator('#try-sample optgroup')
+      .first()
+      .locator('option')
+      .first()
+      .textContent();
+    expect(firstOption).not.toContain('mistake');
+    expect(
+      await page.locator('#try-sample optgroup').last().locator('option').first().textContent(),
+    ).toContain('(a mistake: taken for');
+    expect(await page.evaluate(() => 'fmnistTryIt' in globalThis)).toBe(false);
+    const value = await page
+      .locator('#try-sample optgroup')
+      .first()
+      .locator('option')
+      .first()
+      .getAttribute('value');
+    await page.selectOption('#try-sample', value ?? '0');
     await page.waitForSelector('#predictions li', { timeout: 30_000 });
     expect(await page.locator('#predictions li').count()).toBe(3);
-    expect(await hasEngine()).toBe(true);
     // The browser's answer for a test image is what training recorded for it.
-    const recorded = fixtures.adam.samples?.[1]?.probabilities ?? [];
-    const best = Math.max(...recorded);
+    const index = Number(/#(\d+)/.exec(firstOption ?? '')?.[1]);
+    const recorded = fixtures.adam.samples?.find((s) => s.index === index)?.probabilities ?? [];
     expect(await text(page.locator('#predictions li').first())).toContain(
-      `${(best * 100).toFixed(1)}%`,
+      `${(Math.max(...recorded) * 100).toFixed(1)}%`,
     );
-    // Drawing with the mouse predicts too.
-    await page.click('#try-clear');
-    const box = await page.locator('canvas.draw').boundingBox();
-    if (!box) throw new Error('no drawing canvas');
-    await page.mouse.move(box.x + 40, box.y + 60);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 240, box.y + 60, { steps: 10 });
-    await page.mouse.up();
-    await page.waitForSelector('#predictions li');
-    expect(await page.locator('#predictions li').count()).toBe(3);
     await shot(page, 'try-it-1280');
     await close();
     expect(problems).toEqual([]);
   });
 
-  it('opens a dropped run.json', async () => {
+  it('opens a dropped run.json, and one listed already is not added twice', async () => {
     const { page, problems, close } = await openPage(server.url);
+    const drop = async (json: string) => {
+      const transfer = await page.evaluateHandle((json) => {
+        const data = new DataTransfer();
+        data.items.add(new File([json], 'run.json', { type: 'application/json' }));
+        return data;
+      }, json);
+      await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    };
     const json = await readFile(join(fixtures.adamDir, 'run.json'), 'utf8');
-    const dropped = JSON.stringify({ ...JSON.parse(json), name: 'dropped one' });
-    const transfer = await page.evaluateHandle((json) => {
-      const data = new DataTransfer();
-      data.items.add(new File([json], 'run.json', { type: 'application/json' }));
-      return data;
-    }, dropped);
-    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await drop(JSON.stringify({ ...JSON.parse(json), id: 'dropped-id', name: 'dropped one' }));
     await page.waitForSelector('nav a[data-view="curves"][aria-current="page"]');
     expect(await text(page.locator('.notice'))).toContain('Opened dropped one');
+    await page.waitForSelector('figure.chart canvas');
     expect(await text(page.locator('figure.chart').first())).toContain('dropped one train loss');
+    await go(page, 'runs');
+    expect(await page.locator('table.runs tbody tr').count()).toBe(9);
+    // The same file again, and a served run's own run.json: no new row.
+    await drop(JSON.stringify({ ...JSON.parse(json), id: 'dropped-id', name: 'dropped one' }));
+    await page.waitForSelector('nav a[data-view="curves"][aria-current="page"]');
+    await drop(json);
+    await page.waitForSelector('nav a[data-view="curves"][aria-current="page"]');
+    expect(await text(page.locator('.notice'))).toContain('listed already');
+    await go(page, 'runs');
+    expect(await page.locator('table.runs tbody tr').count()).toBe(9);
     await close();
     expect(problems).toEqual([]);
   });
 
-  it('fits 390 px wide and every control is reachable by keyboard', async () => {
-    const { page, problems, close } = await openPage(server.url, { width: 390, height: 844 });
-    for (const view of ['runs', 'confusion', 'curves', 'try-it']) {
+  it('says so when the server goes away', async () => {
+    const lone = await startViewerServer({
+      runsDir: fixtures.runsDir,
+      experimentsDir: fixtures.experimentsDir,
+    });
+    const { page, problems, close } = await openPage(lone.url);
+    expect(await page.locator('.connection').isHidden()).toBe(true);
+    await lone.close();
+    await page.waitForSelector('.connection:not([hidden])', { timeout: 10_000 });
+    expect(await text(page.locator('.connection'))).toContain(
+      'Lost the connection to the viewer server',
+    );
+    await close();
+    // The browser logs its failed reconnection attempts; nothing else may fail.
+    expect(
+      problems.filter((p) => !p.includes('ERR_CONNECTION_REFUSED') && !p.includes('api/events')),
+    ).toEqual([]);
+  });
+
+  it('fits 375 px wide, confusion headers whole, and every control is reachable by keyboard', async () => {
+    const { page, problems, close } = await openPage(`${server.url}#runs`, {
+      width: 375,
+      height: 812,
+    });
+    for (const view of ['runs', 'hparams', 'curves', 'classes', 'confusion', 'try-it']) {
       await go(page, view);
-      await page.waitForTimeout(100);
+      await page.waitForTimeout(150);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
       expect(overflow, `${view} overflows`).toBeLessThanOrEqual(0);
-      await shot(page, `${view}-390`);
+      await shot(page, `${view}-375`);
     }
+    await go(page, 'confusion');
+    await page.waitForSelector('table.heatmap');
+    const cut = await page
+      .locator('table.heatmap th.col-name span')
+      .evaluateAll((spans) =>
+        spans
+          .filter((s) => s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1)
+          .map((s) => s.textContent),
+      );
+    expect(cut).toEqual([]);
     await go(page, 'runs');
     const reached = new Set<string>();
     for (let i = 0; i < 60; i++) {
@@ -283,6 +591,7 @@ describe('the served viewer', () => {
     for (const expected of [
       'a#|runs',
       'a#|try-it',
+      'a#|hparams',
       'input#open-file',
       'input#run-filter',
       'button#compare-selected',
@@ -297,15 +606,17 @@ describe('the served viewer', () => {
 });
 
 describe('the HTML report', () => {
-  it('opens from disk with no server and shows the same views, Try it included', async () => {
-    const runs = [fixtures.adamDir, fixtures.sgdDir];
-    const records = await Promise.all(
-      runs.map(async (dir) => parseRunRecord(await readFile(join(dir, 'run.json'), 'utf8'))),
+  const records = async (dirs: string[]) =>
+    Promise.all(
+      dirs.map(async (dir) => parseRunRecord(await readFile(join(dir, 'run.json'), 'utf8'))),
     );
-    const [adam] = records;
-    if (!adam) throw new Error('no record');
+
+  it('opens from disk with no server: the same views, links that keep state, Try it included', async () => {
+    const runs = await records([fixtures.adamDir, fixtures.sgdDir, ...fixtures.sweepDirs]);
+    const [adam, sgd] = runs;
+    if (!adam || !sgd) throw new Error('no record');
     const html = renderHtmlReport({
-      runs: records,
+      runs,
       experiments: [parseExperimentRecord(fixtures.experiment)],
       models: {
         [adam.id]: {
@@ -316,30 +627,62 @@ describe('the HTML report', () => {
     });
     const file = join(RESULTS, 'report.html');
     await writeFile(file, html);
-    const { page, problems, close } = await openPage(pathToFileURL(file).href);
-    expect(await page.locator('table.runs tbody tr').count()).toBe(2);
+    const url = pathToFileURL(file).href;
+    const { page, problems, close } = await openPage(url);
+    expect(await page.locator('table.runs tbody tr').count()).toBe(6);
     expect(await page.locator('main img').count()).toBe(0);
     await shot(page, 'report-file-runs');
+    // State in the link, from file:// too: filter, ticks, the view; reload and back restore it.
+    await page.fill('#run-filter', 'lr');
+    await page.check(`tr[data-run="sweep-0"] input[type=checkbox]`);
+    await page.check(`tr[data-run="sweep-3"] input[type=checkbox]`);
+    await page.click('#hparams-selected');
+    await page.waitForSelector('svg.parallel');
+    expect(await page.locator('svg.parallel .pc-line').count()).toBe(2);
+    await page.reload();
+    await page.waitForSelector('svg.parallel');
+    expect(await page.locator('svg.parallel .pc-line').count()).toBe(2);
+    await page.goBack();
+    await page.waitForSelector('table.runs');
+    expect(await page.inputValue('#run-filter')).toBe('lr');
+    expect(await page.locator('table.runs tbody tr').count()).toBe(4);
     await go(page, 'experiments');
     expect(await page.locator('table.comparison tbody tr').count()).toBe(2);
+    expect(await page.locator('.experiment-runs a').count()).toBe(2);
     await go(page, 'curves');
     await page.waitForSelector('figure.chart canvas');
     expect(await page.locator('figure.chart').count()).toBe(2);
-    await go(page, 'confusion');
-    expect(await page.locator('table.heatmap td.cell').count()).toBe(100);
-    await page.click('button[data-row="2"][data-col="2"]');
-    await page.waitForSelector('#cell-examples canvas.sample');
-    await shot(page, 'report-file-confusion');
-    await go(page, 'mistakes');
-    await go(page, 'try-it');
-    await page.selectOption('#try-sample', '2');
+    const link = `${url}#confusion?run=${sgd.id}&cell=2~2`;
+    const other = await openPage(link);
+    await other.page.waitForSelector('#cell-examples h2');
+    expect(await text(other.page.locator('#cell-examples h2'))).toContain(
+      'True Pullover, predicted Pullover',
+    );
+    expect(await other.page.inputValue('#run-picker')).toBe(sgd.id);
+    await shot(other.page, 'report-file-confusion');
+    await other.close();
+    expect(other.problems).toEqual([]);
+    await page.goto(`${url}#classes?sel=${adam.id}&sel=${sgd.id}`);
+    await page.waitForSelector('table.class-compare tbody tr');
+    expect(await page.locator('table.class-compare tbody tr').count()).toBe(10);
+    await page.goto(`${url}#try-it?run=${adam.id}`);
+    await page.waitForSelector('#try-sample');
+    await page.selectOption('#try-sample', '0');
     await page.waitForSelector('#predictions li', { timeout: 30_000 });
     expect(await page.locator('#predictions li').count()).toBe(3);
-    const best = Math.max(...(adam.samples?.[2]?.probabilities ?? []));
-    expect(await text(page.locator('#predictions li').first())).toContain(
-      `${(best * 100).toFixed(1)}%`,
-    );
     await shot(page, 'report-file-try-it');
+    await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('a single-run report has no empty Experiments tab', async () => {
+    const [adam] = await records([fixtures.adamDir]);
+    if (!adam) throw new Error('no record');
+    const file = join(RESULTS, 'report-single.html');
+    await writeFile(file, renderHtmlReport({ runs: [adam], experiments: [] }));
+    const { page, problems, close } = await openPage(pathToFileURL(file).href);
+    expect(await page.locator('nav a[data-view="experiments"]').count()).toBe(0);
+    expect(await page.locator('nav a[data-view="hparams"]').count()).toBe(1);
     await close();
     expect(problems).toEqual([]);
   });

@@ -17,6 +17,10 @@ export interface Fixtures {
   adamDir: string;
   sgdDir: string;
   liveDir: string;
+  /** A copy of the adam run that validated on the test set (the notebook's way). */
+  leakyDir: string;
+  /** Four copies of the adam run with other learning rates, listed by a "sweep" experiment. */
+  sweepDirs: string[];
   adam: RunRecord;
   sgd: RunRecord;
   experiment: ExperimentRecordInput;
@@ -89,6 +93,75 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
   await mkdir(future, { recursive: true });
   await writeFile(join(future, 'run.json'), JSON.stringify({ ...full, schemaVersion: 99 }));
 
+  // A run folder still being created: no run.json yet. Not an error.
+  await mkdir(join(runsDir, 'making-20250101-170000'), { recursive: true });
+
+  const leakyDir = join(runsDir, 'leaky-20250101-180000');
+  await mkdir(leakyDir, { recursive: true });
+  await writeFile(
+    join(leakyDir, 'run.json'),
+    JSON.stringify({
+      ...full,
+      id: 'leaky-run',
+      name: 'leaky-run',
+      config: { ...full.config, validation: { mode: 'test', leakage: true } },
+      metrics: { ...full.metrics, validation: full.metrics?.test },
+    }),
+  );
+
+  // A learning-rate sweep, written by hand (issue 20's sweep record does not exist yet).
+  const sweepRoot = join(experimentsDir, 'lr-sweep-20250101-190000');
+  const rates = [0.0001, 0.0003, 0.003, 0.01];
+  const sweepDirs: string[] = [];
+  for (const [i, rate] of rates.entries()) {
+    const dir = join(sweepRoot, 'runs', `lr-${rate}`);
+    await mkdir(dir, { recursive: true });
+    const accuracy = 0.6 + 0.05 * i;
+    const history = full.history.map((h) => ({
+      ...h,
+      valAccuracy: accuracy - 0.01,
+      accuracy: accuracy + 0.02,
+    }));
+    await writeFile(
+      join(dir, 'run.json'),
+      JSON.stringify({
+        ...full,
+        id: `sweep-${i}`,
+        name: `mlp-adam-lr-${rate}`,
+        spec: {
+          ...(full.spec as object),
+          optimizer: { ...(full.spec as { optimizer: object }).optimizer, learningRate: rate },
+        },
+        history,
+        metrics: {
+          train: { loss: 0.5, accuracy: accuracy + 0.02 },
+          validation: { loss: 0.6, accuracy: accuracy - 0.01 },
+          test: { loss: 0.65, accuracy: accuracy - 0.02 },
+        },
+      }),
+    );
+    sweepDirs.push(dir);
+  }
+  await writeFile(
+    join(sweepRoot, 'experiment.json'),
+    JSON.stringify({
+      schemaVersion: 1,
+      id: 'lr-sweep-20250101-190000',
+      suite: 'lr-sweep',
+      createdAt: when.toISOString(),
+      finishedAt: when.toISOString(),
+      status: 'completed',
+      runs: rates.map((rate) => ({
+        preset: 'mlp-adam',
+        seed: 1,
+        path: `runs/lr-${rate}`,
+        status: 'completed',
+      })),
+      rows: [],
+      references: {},
+    }),
+  );
+
   const experimentDir = join(experimentsDir, 'notebook-20250101-160000');
   await mkdir(experimentDir, { recursive: true });
   const row = (record: RunRecord, seed: number) => ({
@@ -145,6 +218,8 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
     adamDir,
     sgdDir,
     liveDir,
+    leakyDir,
+    sweepDirs,
     adam: adam.record,
     sgd: sgd.record,
     experiment,

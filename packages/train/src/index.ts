@@ -22,6 +22,12 @@ export { runTrainJob } from './jobs/run-train-job.js';
 export type { TrainJob, TrainJobEvent } from './jobs/train-job.js';
 export { trainJobArgs, trainJobScript } from './jobs/train-job.js';
 export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
+export type {
+  Classification,
+  LoadTrainedModelOptions,
+  TrainedModel,
+} from './load-trained-model.js';
+export { loadTrainedModel } from './load-trained-model.js';
 export type { PytorchSpeed } from './measure-pytorch.js';
 export { measurePytorch, PYTORCH_PYTHON } from './measure-pytorch.js';
 export type { MeasureTrainingOptions, TrainingSpeed } from './measure-training.js';

@@ -22,6 +22,11 @@ export interface ResumeOptions {
   signal?: AbortSignal;
   backend?: BackendChoice;
   onEvent?: (event: TrainEvent) => void;
+  /**
+   * A new epoch budget, above the recorded one: train on to this many epochs (ASHA's promotion
+   * of a trial). A completed run may be extended this way; its final metrics are measured again.
+   */
+  epochs?: number;
 }
 
 /** Rebuild the callbacks a record lists (by name, with their recorded settings). */
@@ -46,10 +51,18 @@ export function callbacksFromConfig(configs: Record<string, unknown> = {}): Call
  */
 export async function resume(run: RunHandle, options: ResumeOptions): Promise<TrainResult> {
   const record = await run.readRecord();
-  if (record.status === 'completed') {
+  const extend = options.epochs;
+  if (extend !== undefined && (!Number.isInteger(extend) || extend < record.config.epochs)) {
+    throw new TrainError(
+      'INVALID_OPTION',
+      `epochs must be a whole number of at least the run's ${record.config.epochs} to extend it, got ${extend}`,
+    );
+  }
+  const extending = extend !== undefined && extend > record.config.epochs;
+  if (record.status === 'completed' && !extending) {
     throw new TrainError(
       'RUN_INVALID',
-      `the run in ${run.dir} is already completed; nothing to resume`,
+      `the run in ${run.dir} is already completed; nothing to resume (pass a larger epochs to extend it)`,
     );
   }
   const spec = parseSpec(record.spec);
@@ -75,6 +88,21 @@ export async function resume(run: RunHandle, options: ResumeOptions): Promise<Tr
   const callbacks = callbacksFromConfig(
     record.config.callbacks as Record<string, unknown> | undefined,
   );
+  if (extending) {
+    const from = record.config.epochs;
+    record.config.epochs = extend;
+    const message = `epoch budget extended from ${from} to ${extend}`;
+    // The loop writes the checkpoint's events into the record.
+    checkpoint = {
+      ...checkpoint,
+      events: [...checkpoint.events, { epoch: checkpoint.epoch, type: 'extended', message }],
+    };
+  }
+  if (extending && record.status === 'completed') {
+    // Not the same run started again (which setRunStatus refuses): it carries on past its budget.
+    record.status = 'running';
+    delete record.finishedAt;
+  }
   // A run whose process was killed is still `running` in its record; its lock was taken over.
   if (record.status !== 'running') setRunStatus(record, 'running');
   if (options.backend) record.environment = describeBackend(options.backend);

@@ -82,6 +82,12 @@ export interface TrainOptions {
   validation?: ValidationOption;
   /** Seeds weights, holdout, shuffles and dropout masks; default 0. */
   seed?: number;
+  /**
+   * Seeds the validation holdout alone: the holdout a run of seed `holdoutSeed` would have, whatever
+   * `seed` is — so that runs of other seeds (a sweep's trials) validate on the same examples.
+   * Recorded as `config.validation.seed`. Default: the run's own seed.
+   */
+  holdoutSeed?: number;
   callbacks?: Callback[];
   /** Aborting ends the current batch and marks the run interrupted; the last epoch's checkpoint stays. */
   signal?: AbortSignal;
@@ -121,6 +127,7 @@ export function resolveValidation(
   data: TrainData,
   validation: ValidationOption,
   seed: number,
+  holdoutSeed?: number,
 ): { config: RunRecord['config']['validation']; train: LabeledImages; validation?: LabeledImages } {
   if (validation === 'none') return { config: { mode: 'none' }, train: data.train };
   if (validation === 'test') {
@@ -136,8 +143,16 @@ export function resolveValidation(
       `validation holdout must be a fraction in (0, 1) or a whole count, got ${String(size)}`,
     );
   }
-  const split = splitHoldout(data.train, { size, seed: deriveSeed(seed, 2), stratify: true });
-  return { config: { mode: 'holdout', size }, train: split.train, validation: split.holdout };
+  const split = splitHoldout(data.train, {
+    size,
+    seed: deriveSeed(holdoutSeed ?? seed, 2),
+    stratify: true,
+  });
+  return {
+    config: { mode: 'holdout', size, ...(holdoutSeed === undefined ? {} : { seed: holdoutSeed }) },
+    train: split.train,
+    validation: split.holdout,
+  };
 }
 
 /** The record's environment: the backend that runs and why, versions, CPU. */
@@ -181,7 +196,13 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     throw new TrainError('INVALID_OPTION', `seed must be an integer, got ${seed}`);
   }
   const validation = options.validation ?? { holdout: 0.1 };
-  const sets = resolveValidation(options.data, validation, seed);
+  if (options.holdoutSeed !== undefined && !Number.isInteger(options.holdoutSeed)) {
+    throw new TrainError(
+      'INVALID_OPTION',
+      `holdoutSeed must be an integer, got ${options.holdoutSeed}`,
+    );
+  }
+  const sets = resolveValidation(options.data, validation, seed, options.holdoutSeed);
   const callbacks = options.callbacks ?? [];
   const name = options.name ?? options.preset ?? spec.name ?? 'run';
   const record: RunRecord = {
@@ -254,7 +275,13 @@ async function runEpochsUntilDone(
     record.config.validation.mode === 'holdout'
       ? { holdout: record.config.validation.size ?? 0.1 }
       : record.config.validation.mode;
-  const sets = resolveValidation(data, validationOption, seed);
+  const holdoutSeed = record.config.validation.seed;
+  const sets = resolveValidation(
+    data,
+    validationOption,
+    seed,
+    typeof holdoutSeed === 'number' ? holdoutSeed : undefined,
+  );
   const numClasses = (model.outputs[0]?.shape.at(-1) as number | undefined) ?? 10;
   const classNames =
     data.classNames ?? (numClasses === CLASS_NAMES.length ? CLASS_NAMES : undefined);
@@ -407,7 +434,15 @@ async function runEpochsUntilDone(
 
   record.metrics = { train: pick(predictSplit(model, sets.train)) };
   if (sets.validation && record.config.validation.mode === 'holdout') {
-    record.metrics.validation = pick(predictSplit(model, sets.validation));
+    const validation = predictSplit(model, sets.validation);
+    record.metrics.validation = pick(validation);
+    // Every holdout prediction, so that two runs on the same holdout compare image by image
+    // (McNemar) without the test set: how a sweep chooses.
+    record.validationPredictions = {
+      split: 'validation',
+      labelsSha256: createHash('sha256').update(sets.validation.labels).digest('hex'),
+      predicted: Buffer.from(validation.predictions).toString('base64'),
+    };
   }
   if (data.test) {
     const test = evaluate(model, data.test, { classNames });

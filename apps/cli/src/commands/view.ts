@@ -11,9 +11,13 @@ Examples:
   $ fmnist view                      # ./runs and ./experiments, at a free port
   $ fmnist view results --port 8080  # results/runs and results/experiments
   $ fmnist view runs --open          # a folder of runs itself, opened in the browser
+  $ fmnist view --allow-host box.lan # also answer requests for http://box.lan:<port>/
 
-The page lists runs and experiments as they are written (a running run updates live), and opens
-a run.json dropped on it. Ctrl-C stops the server.`;
+The page lists runs and experiments as they are written (changes are pushed: a running run
+updates live), and opens a run.json dropped on it. Every view's state is in its address, so a
+link reopens it. The server listens on 127.0.0.1 and answers only requests naming localhost,
+127.0.0.1 or [::1] (so no web page can reach it by DNS rebinding), plus each --allow-host name.
+Ctrl-C stops the server.`;
 
 const isDirectory = (path: string) =>
   stat(path).then(
@@ -21,7 +25,11 @@ const isDirectory = (path: string) =>
     () => false,
   );
 
-/** Where the runs and the experiments are under `dir`: its runs/ and experiments/, else itself. */
+/**
+ * Where the runs and the experiments are under `dir`: its runs/ and experiments/, else itself
+ * for both (a folder of runs: the server lists only folders holding a run.json as runs and only
+ * folders holding an experiment.json as experiments, so runs are never read as experiments).
+ */
 export async function resolveViewerDirs(
   dir: string,
 ): Promise<{ runsDir: string; experimentsDir: string }> {
@@ -55,13 +63,25 @@ export function addViewCommand(program: Command): void {
     .argument('[dir]', 'a folder holding runs/ and experiments/, or a folder of runs', '.')
     .option('--port <port>', 'the port to listen on (default: a free one)', parsePort, 0)
     .option('--open', 'open the page in the default browser')
+    .option(
+      '--allow-host <name>',
+      'also answer requests whose Host is this name (repeatable); by default only localhost, 127.0.0.1 and [::1]',
+      (name: string, names: string[]) => [...names, name],
+      [] as string[],
+    )
     .addHelpText('after', EXAMPLES)
-    .action(async (dir: string, flags: { port: number; open?: boolean }) => {
+    .action(async (dir: string, flags: { port: number; open?: boolean; allowHost: string[] }) => {
       const dirs = await resolveViewerDirs(dir);
-      const server = await startViewerServer({ ...dirs, port: flags.port });
+      const server = await startViewerServer({
+        ...dirs,
+        port: flags.port,
+        allowedHosts: flags.allowHost,
+      });
       process.stdout.write(`fmnist viewer: ${server.url}\n`);
       process.stderr.write(
-        pc.dim(`runs: ${dirs.runsDir}\nexperiments: ${dirs.experimentsDir}\nCtrl-C to stop\n`),
+        pc.dim(
+          `runs: ${dirs.runsDir}\nexperiments: ${dirs.experimentsDir}\nread in ${(server.startupMs / 1000).toFixed(1)} s\n${flags.allowHost.length > 0 ? `also answering to: ${flags.allowHost.join(', ')}\n` : ''}Ctrl-C to stop\n`,
+        ),
       );
       if (flags.open) openInBrowser(server.url);
       await new Promise<void>((done) => {

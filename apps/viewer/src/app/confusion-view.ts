@@ -2,7 +2,7 @@ import { heatmapCells } from '../data/heatmap-cells.js';
 import { samplesForCell } from '../data/samples-for-cell.js';
 import { h } from './dom.js';
 import { sampleCanvas } from './draw-sample.js';
-import { pickRun, runPicker } from './run-picker.js';
+import { pickRunRecord, runSignature } from './run-picker.js';
 import type { View, ViewContext } from './state.js';
 
 /** Names of the classes: the record's, else "class i". */
@@ -12,29 +12,40 @@ export function classNamesOf(names: readonly string[] | undefined, count: number
 
 /**
  * The confusion matrix as a heatmap (counts, shading by row share); a cell's button shows the
- * record's sample images of that cell.
+ * record's sample images of that cell. The run and the cell are in the link.
  */
 export function confusionView(context: ViewContext): View {
-  const run = pickRun(context, (r) => r.record?.confusionMatrix !== undefined);
   const title = h('h1', { id: 'view-title' }, 'Confusion matrix');
-  const record = run?.record;
-  if (!run || !record?.confusionMatrix) {
-    return {
-      element: h(
-        'section',
-        null,
-        title,
-        h('p', null, 'No run has a confusion matrix yet (it is written when a run completes).'),
-      ),
-    };
+  const picked = pickRunRecord(
+    context,
+    title,
+    (s) => s.has.confusion,
+    'no confusion matrix yet (it is written when a run completes).',
+  );
+  if ('element' in picked) {
+    // Nothing to show yet: drawn again at every change, until the run has one.
+    return { element: picked.element };
   }
-  const matrix = record.confusionMatrix;
+  const { run, record, picker } = picked;
+  const matrix = record.confusionMatrix ?? [];
   const names = classNamesOf(record.classNames, matrix.length);
   const examples = h('section', { class: 'examples', 'aria-live': 'polite', id: 'cell-examples' });
   const showCell = (row: number, col: number) => {
     const samples = samplesForCell(record.samples ?? [], row, col);
+    const count = matrix[row]?.[col] ?? 0;
     examples.replaceChildren(
-      h('h2', null, `True ${names[row]}, predicted ${names[col]}: ${matrix[row]?.[col]} images`),
+      h(
+        'h2',
+        null,
+        `True ${names[row]}, predicted ${names[col]}: ${count} image${count === 1 ? '' : 's'}`,
+        h(
+          'span',
+          { class: 'muted kept' },
+          samples.length === count
+            ? ', all kept'
+            : `, ${samples.length} of ${count} kept in the record`,
+        ),
+      ),
       samples.length === 0
         ? h('p', null, 'The record keeps no sample images of this cell.')
         : h(
@@ -54,6 +65,11 @@ export function confusionView(context: ViewContext): View {
             ),
           ),
     );
+    for (const button of table.querySelectorAll('button[aria-pressed]'))
+      button.setAttribute('aria-pressed', 'false');
+    table
+      .querySelector(`button[data-row="${row}"][data-col="${col}"]`)
+      ?.setAttribute('aria-pressed', 'true');
   };
   const cells = heatmapCells(matrix);
   const table = h(
@@ -67,7 +83,9 @@ export function confusionView(context: ViewContext): View {
         'tr',
         null,
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'true \\ predicted')),
-        names.map((n) => h('th', { scope: 'col', class: 'col-name' }, h('span', null, n))),
+        names.map((n) =>
+          h('th', { scope: 'col', class: 'col-name', title: n }, h('span', null, n)),
+        ),
       ),
     ),
     h(
@@ -88,8 +106,12 @@ export function confusionView(context: ViewContext): View {
                   type: 'button',
                   'data-row': cell.row,
                   'data-col': cell.col,
+                  'aria-pressed': 'false',
                   'aria-label': `true ${names[cell.row]}, predicted ${names[cell.col]}: ${cell.count} (${(cell.share * 100).toFixed(1)}% of the row)`,
-                  onclick: () => showCell(cell.row, cell.col),
+                  onclick: () => {
+                    context.update({ run: run.key, cell: [cell.row, cell.col] }, { render: false });
+                    showCell(cell.row, cell.col);
+                  },
                 },
                 String(cell.count),
               ),
@@ -102,14 +124,18 @@ export function confusionView(context: ViewContext): View {
       ),
     ),
   );
+  const linked = context.state.url.cell;
+  if (linked && linked[0] < matrix.length && linked[1] < matrix.length)
+    showCell(linked[0], linked[1]);
   return {
     element: h(
       'section',
       null,
       title,
-      runPicker(context, (r) => r.record?.confusionMatrix !== undefined, run),
+      picker,
       h('div', { class: 'table-scroll' }, table),
       examples,
     ),
+    signature: () => runSignature(run),
   };
 }

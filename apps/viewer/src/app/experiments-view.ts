@@ -13,8 +13,8 @@ function comparisonTable(record: ExperimentRecord): HTMLElement {
   const headers = [
     'Preset',
     'Seeds',
-    'Train loss',
-    'Train acc',
+    'Train loss (last epoch)',
+    'Train acc (last epoch)',
     'Test loss',
     'Test acc',
     'Time',
@@ -27,7 +27,11 @@ function comparisonTable(record: ExperimentRecord): HTMLElement {
     h(
       'table',
       { class: 'comparison' },
-      h('caption', null, 'Comparison (mean ± std across seeds)'),
+      h(
+        'caption',
+        null,
+        'Comparison (mean ± std across seeds). Train figures: the last epoch’s running average over its batches, as Keras logs them and the notebook quotes them.',
+      ),
       h(
         'thead',
         null,
@@ -47,7 +51,11 @@ function comparisonTable(record: ExperimentRecord): HTMLElement {
             'tr',
             null,
             h('th', { scope: 'row' }, row.preset),
-            h('td', null, row.seeds.join(', ')),
+            h(
+              'td',
+              { class: 'num seeds', title: `seeds ${row.seeds.join(', ')}` },
+              `${row.seeds.length} seed${row.seeds.length === 1 ? '' : 's'}`,
+            ),
             h('td', { class: 'num' }, formatMeanStd(row.trainLoss, std.trainLoss)),
             h('td', { class: 'num' }, formatMeanStd(row.trainAccuracy, std.trainAccuracy)),
             h('td', { class: 'num' }, formatMeanStd(row.testLoss, std.testLoss)),
@@ -111,17 +119,43 @@ function mcnemarTable(record: ExperimentRecord): HTMLElement | null {
   );
 }
 
-function runsList(record: ExperimentRecord): HTMLElement {
+function runsList(
+  context: ViewContext,
+  experiment: LoadedExperiment,
+  record: ExperimentRecord,
+): HTMLElement {
   return h(
     'details',
-    null,
+    { open: record.runs.length <= 12 },
     h('summary', null, `${record.runs.length} runs`),
     h(
       'ul',
-      null,
-      record.runs.map((run) =>
-        h('li', null, `${run.preset}, seed ${run.seed}: ${run.status} — ${run.path}`),
-      ),
+      { class: 'experiment-runs' },
+      record.runs.map((run, i) => {
+        const key = experiment.runKeys[i] ?? null;
+        const label = `${run.preset}, seed ${run.seed}`;
+        return h(
+          'li',
+          null,
+          key
+            ? h(
+                'a',
+                {
+                  href: `#confusion?run=${encodeURIComponent(key)}`,
+                  'data-run': key,
+                  onclick: (event: MouseEvent) => {
+                    if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                    event.preventDefault();
+                    context.navigate('confusion', { run: key, cell: undefined });
+                  },
+                },
+                label,
+              )
+            : h('span', null, label),
+          `: ${run.status}`,
+          h('span', { class: 'muted' }, ` — ${run.path}${key ? '' : ' (not found)'}`),
+        );
+      }),
     ),
   );
 }
@@ -149,18 +183,32 @@ function experimentCard(context: ViewContext, experiment: LoadedExperiment): HTM
     ),
     comparisonTable(record),
     mcnemarTable(record),
-    runsList(record),
-    experiment.runKeys.length > 0
+    runsList(context, experiment, record),
+    experiment.runKeys.some((k) => k !== null)
       ? h(
-          'button',
-          {
-            type: 'button',
-            onclick: () => {
-              context.state.selected = new Set(experiment.runKeys);
-              context.navigate('curves');
-            },
-          },
-          'Compare its runs’ curves',
+          'p',
+          { class: 'toolbar' },
+          ...(
+            [
+              ['curves', 'Compare its runs’ curves'],
+              ['hparams', 'Its runs’ hyperparameters'],
+              ['classes', 'Its runs per class'],
+            ] as const
+          ).map(([view, label]) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                'data-action': view,
+                onclick: () =>
+                  context.navigate(view, {
+                    selected: experiment.runKeys.filter((k): k is string => k !== null),
+                    zoom: undefined,
+                  }),
+              },
+              label,
+            ),
+          ),
         )
       : null,
   );

@@ -8,12 +8,11 @@ export function readEmbeddedPayload(): ReportPayload | undefined {
   return JSON.parse(element.textContent ?? '{}') as ReportPayload;
 }
 
-/** Fetch the server's index of runs and experiments; its text too, to notice changes. */
-export async function fetchIndex(): Promise<{ index: ViewerIndex; text: string }> {
-  const response = await fetch(new URL('api/index', document.baseURI), { cache: 'no-store' });
+/** Fetch the server's index of run summaries and experiments (revalidated with its ETag). */
+export async function fetchIndex(): Promise<ViewerIndex> {
+  const response = await fetch(new URL('api/index', document.baseURI), { cache: 'no-cache' });
   if (!response.ok) {
     throw new Error(`the viewer server answered ${response.status} for api/index`);
   }
-  const text = await response.text();
-  return { index: JSON.parse(text) as ViewerIndex, text };
+  return (await response.json()) as ViewerIndex;
 }

@@ -1,30 +1,37 @@
 import './styles.css';
 import { readExperimentEntry } from '../data/read-experiment-entry.js';
-import { readRunEntry } from '../data/read-run-entry.js';
-import type { ViewerIndex } from '../shared/viewer-index.js';
+import { readRunEntry, readRunRecord } from '../data/read-run-entry.js';
+import { formatUrlState, parseUrlState, type UrlState } from '../data/url-state.js';
+import type { IndexChange, ViewerIndex } from '../shared/viewer-index.js';
+import { classCompareView } from './class-compare-view.js';
 import { confusionView } from './confusion-view.js';
+import { connectChanges } from './connect-changes.js';
 import { curvesView } from './curves-view.js';
 import { h } from './dom.js';
 import { experimentsView } from './experiments-view.js';
+import { hparamsView } from './hparams-view.js';
 import { fetchIndex, readEmbeddedPayload } from './load-index.js';
 import { mistakesView } from './mistakes-view.js';
 import { openDroppedFiles } from './open-dropped-files.js';
+import { createRecordStore } from './record-store.js';
 import { reportView } from './report-view.js';
 import { runsView } from './runs-view.js';
 import { type AppState, VIEWS, type View, type ViewContext, type ViewId } from './state.js';
 import { tryItView } from './try-it-view.js';
 
-const POLL_MS = 2000;
-
 const RENDER: Record<ViewId, (context: ViewContext) => View> = {
   runs: runsView,
   experiments: experimentsView,
+  hparams: hparamsView,
   curves: curvesView,
+  classes: classCompareView,
   confusion: confusionView,
   report: reportView,
   mistakes: mistakesView,
   'try-it': tryItView,
 };
+
+const VIEW_IDS = VIEWS.map((v) => v.id);
 
 function applyIndex(state: AppState, index: ViewerIndex): void {
   state.runs = index.runs.map(readRunEntry);
@@ -32,9 +39,28 @@ function applyIndex(state: AppState, index: ViewerIndex): void {
   state.experiments = [...index.experiments.map(readExperimentEntry), ...dropped];
 }
 
-function currentViewId(): ViewId {
-  const id = location.hash.replace(/^#\/?/, '');
-  return VIEWS.some((v) => v.id === id) ? (id as ViewId) : 'runs';
+function applyChange(state: AppState, change: IndexChange): void {
+  const gone = new Set(change.removed);
+  const runs = new Map(change.runs.map((entry) => [entry.key, readRunEntry(entry)]));
+  state.runs = state.runs
+    .filter((run) => !gone.has(run.key))
+    .map((run) => {
+      const changed = runs.get(run.key);
+      runs.delete(run.key);
+      return changed ?? run;
+    });
+  state.runs.push(...runs.values());
+  const experiments = new Map(
+    change.experiments.map((entry) => [entry.key, readExperimentEntry(entry)]),
+  );
+  state.experiments = state.experiments
+    .filter((e) => !gone.has(e.key))
+    .map((e) => {
+      const changed = experiments.get(e.key);
+      experiments.delete(e.key);
+      return changed ?? e;
+    });
+  state.experiments.push(...experiments.values());
 }
 
 async function start(root: HTMLElement): Promise<void> {
@@ -44,63 +70,97 @@ async function start(root: HTMLElement): Promise<void> {
     runs: [],
     experiments: [],
     dropped: [],
-    selected: new Set(),
-    currentRun: undefined,
-    sort: { column: 'name', direction: 'ascending' },
-    filter: '',
+    url: parseUrlState(location.hash, VIEW_IDS),
     models: payload?.models ?? {},
     modelsLeftOut: payload?.modelsLeftOut ?? {},
-    notice: undefined,
   };
-  let lastText = '';
+  let indexVersion = -1;
   let loadError: string | undefined;
   if (payload) {
-    applyIndex(state, payload);
+    state.runs = payload.runs.map((run) => readRunRecord(run, run.record));
+    state.experiments = payload.experiments.map(readExperimentEntry);
   } else {
     try {
-      const { index, text } = await fetchIndex();
-      lastText = text;
+      const index = await fetchIndex();
+      indexVersion = index.version;
       applyIndex(state, index);
     } catch (error) {
       loadError = `Could not load the runs: ${(error as Error).message}`;
     }
   }
+  const shownViews = () =>
+    VIEWS.filter(
+      (v) => !(v.id === 'experiments' && state.mode === 'report' && state.experiments.length === 0),
+    );
 
   const main = h('main', { id: 'main', tabindex: '-1' });
   const notice = h('p', { class: 'notice', role: 'status' });
-  const nav = h(
-    'nav',
-    { 'aria-label': 'Views' },
-    h(
-      'ul',
-      null,
-      VIEWS.map((v) => h('li', null, h('a', { href: `#${v.id}`, 'data-view': v.id }, v.title))),
-    ),
-  );
+  const connection = h('p', { class: 'connection', role: 'alert', hidden: true });
+  const navList = h('ul');
+  const nav = h('nav', { 'aria-label': 'Views' }, navList);
   const fileInput = h('input', {
     type: 'file',
     accept: '.json,application/json',
     multiple: true,
     id: 'open-file',
   });
+
+  let view: View | undefined;
+  let signature: string | undefined;
+  let renderedHash = '';
+  const update = (patch: Partial<UrlState>, options: { push?: boolean; render?: boolean } = {}) => {
+    state.url = { ...state.url, ...patch };
+    const hash = formatUrlState(state.url);
+    if (hash !== location.hash) {
+      if (options.push) history.pushState(null, '', hash);
+      else history.replaceState(null, '', hash);
+    }
+    if (options.render === false) renderedHash = hash;
+    else render();
+  };
+  const records = createRecordStore(() => {
+    if (view?.refresh) view.refresh();
+    else render();
+  });
   const context: ViewContext = {
     state,
     allRuns: () => [...state.runs, ...state.dropped],
-    navigate: (view) => {
-      if (currentViewId() === view) render();
-      else location.hash = `#${view}`;
-    },
+    update,
+    navigate: (id, patch = {}) => update({ ...patch, view: id }, { push: true }),
     rerender: () => render(),
+    recordOf: records,
+    experimentsOf: (key) =>
+      state.experiments
+        .filter((e) => e.runKeys.includes(key))
+        .map((e) => e.key.replace(/^experiments\//, '')),
   };
 
-  let view: View | undefined;
   const render = () => {
     view?.dispose?.();
-    const id = currentViewId();
-    for (const link of nav.querySelectorAll('a')) {
-      if (link.dataset.view === id) link.setAttribute('aria-current', 'page');
-      else link.removeAttribute('aria-current');
-    }
+    const id = state.url.view as ViewId;
+    renderedHash = formatUrlState(state.url);
+    navList.replaceChildren(
+      ...shownViews().map((v) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            {
+              href: formatUrlState({ ...state.url, view: v.id, cell: undefined }),
+              'data-view': v.id,
+              'aria-current': v.id === id ? 'page' : null,
+              onclick: (event: MouseEvent) => {
+                if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                event.preventDefault();
+                context.navigate(v.id, { cell: undefined });
+              },
+            },
+            v.title,
+          ),
+        ),
+      ),
+    );
     document.title = `${VIEWS.find((v) => v.id === id)?.title} · fmnist ${state.mode === 'report' ? 'report' : 'viewer'}`;
     try {
       view = RENDER[id](context);
@@ -114,30 +174,27 @@ async function start(root: HTMLElement): Promise<void> {
         ),
       };
     }
+    signature = view.signature?.();
     main.replaceChildren(
       ...(loadError ? [h('p', { role: 'alert', class: 'problems' }, loadError)] : []),
       view.element,
     );
     view.mounted?.();
   };
+  /** Data changed: update the view in place, or draw it again when what it shows changed. */
+  const dataChanged = () => {
+    if (view?.refresh) view.refresh();
+    else if (!view?.signature || view.signature() !== signature) render();
+  };
 
   const openFiles = async (files: readonly File[]) => {
     const opened = await openDroppedFiles(state, files);
-    const first = opened.find((run) => run.record);
-    notice.textContent = opened
-      .map((run) =>
-        run.record
-          ? `Opened ${run.record.name} from ${run.source}.`
-          : `${run.source}: ${run.problem}`,
-      )
-      .join(' ');
-    if (first) {
-      state.currentRun = first.key;
-      state.selected = new Set([first.key]);
-      context.navigate('curves');
-    } else {
-      context.navigate('runs');
-    }
+    const messages = opened.map((o) => o.message);
+    notice.textContent = messages.join(' ');
+    const first = opened.find((o) => o.key !== undefined);
+    if (first?.key)
+      context.navigate('curves', { selected: [first.key], run: first.key, zoom: undefined });
+    else context.navigate('runs');
   };
   fileInput.addEventListener('change', () => {
     void openFiles([...(fileInput.files ?? [])]);
@@ -175,29 +232,58 @@ async function start(root: HTMLElement): Promise<void> {
       nav,
       h('label', { class: 'open-file' }, 'Open run.json ', fileInput),
     ),
+    connection,
     notice,
     main,
   );
-  window.addEventListener('hashchange', render);
+  // Back, forward, a pasted or edited link: read the state from the address again.
+  const fromAddress = () => {
+    if (location.hash === renderedHash) return;
+    state.url = parseUrlState(location.hash, VIEW_IDS);
+    render();
+  };
+  window.addEventListener('popstate', fromAddress);
+  window.addEventListener('hashchange', fromAddress);
   render();
 
   if (state.mode === 'server') {
-    // Runs still training rewrite run.json after every epoch: poll and update in place.
-    const poll = async () => {
+    let lostAt: Date | undefined;
+    const resync = async () => {
       try {
-        const { index, text } = await fetchIndex();
-        if (text !== lastText) {
-          lastText = text;
-          loadError = undefined;
-          applyIndex(state, index);
-          view?.refresh?.();
-        }
+        const index = await fetchIndex();
+        indexVersion = index.version;
+        loadError = undefined;
+        applyIndex(state, index);
+        dataChanged();
       } catch {
-        // The server may be restarting; the next poll tries again.
+        // The stream reconnects and says hello again; the next hello retries.
       }
-      setTimeout(poll, POLL_MS);
     };
-    setTimeout(poll, POLL_MS);
+    connectChanges({
+      onHello: (version) => {
+        if (lostAt) {
+          lostAt = undefined;
+          connection.hidden = true;
+          connection.textContent = '';
+        }
+        if (version !== indexVersion) void resync();
+      },
+      onChange: (change) => {
+        if (change.from !== indexVersion) {
+          void resync();
+          return;
+        }
+        indexVersion = change.version;
+        applyChange(state, change);
+        dataChanged();
+      },
+      onLost: () => {
+        if (lostAt) return;
+        lostAt = new Date();
+        connection.hidden = false;
+        connection.textContent = `Lost the connection to the viewer server at ${lostAt.toLocaleTimeString()}: what you see may be out of date (was fmnist view stopped?). Trying again…`;
+      },
+    });
   }
 }
 

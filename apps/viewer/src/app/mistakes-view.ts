@@ -3,19 +3,20 @@ import { topClasses } from '../data/top-classes.js';
 import { classNamesOf } from './confusion-view.js';
 import { h } from './dom.js';
 import { sampleCanvas } from './draw-sample.js';
-import { pickRun, runPicker } from './run-picker.js';
+import { pickRunRecord, runSignature } from './run-picker.js';
 import type { View, ViewContext } from './state.js';
 
 /** The most confidently wrong test images, with true and predicted class and top probabilities. */
 export function mistakesView(context: ViewContext): View {
-  const qualifies = (r: { record?: { samples?: { kind: string }[] } }) =>
-    (r.record?.samples ?? []).some((s) => s.kind === 'mistake');
-  const run = pickRun(context, qualifies);
   const title = h('h1', { id: 'view-title' }, 'Mistakes');
-  const record = run?.record;
-  if (!run || !record) {
-    return { element: h('section', null, title, h('p', null, 'No run keeps mistaken images.')) };
-  }
+  const picked = pickRunRecord(
+    context,
+    title,
+    (s) => s.has.mistakes > 0,
+    'keeps no mistaken images (they are written when a run completes).',
+  );
+  if ('element' in picked) return { element: picked.element };
+  const { run, record, picker } = picked;
   const wrong = mistakes(record.samples ?? []);
   const names = classNamesOf(record.classNames, wrong[0]?.probabilities.length ?? 10);
   return {
@@ -23,7 +24,7 @@ export function mistakesView(context: ViewContext): View {
       'section',
       null,
       title,
-      runPicker(context, qualifies, run),
+      picker,
       h('p', { class: 'muted' }, `${wrong.length} most confidently wrong test images.`),
       h(
         'ul',
@@ -49,5 +50,6 @@ export function mistakesView(context: ViewContext): View {
         ),
       ),
     ),
+    signature: () => runSignature(run),
   };
 }

@@ -1,7 +1,7 @@
 import { formatClassificationReport } from '@fmnist/metrics';
 import { formatMetric } from '../data/format-values.js';
 import { h } from './dom.js';
-import { pickRun, runPicker } from './run-picker.js';
+import { pickRunRecord, runSignature } from './run-picker.js';
 import type { View, ViewContext } from './state.js';
 
 function bar(kind: 'precision' | 'recall', value: number): HTMLElement {
@@ -17,16 +17,17 @@ function bar(kind: 'precision' | 'recall', value: number): HTMLElement {
 
 /** The classification report: per-class precision and recall with bars, F1, support, averages. */
 export function reportView(context: ViewContext): View {
-  const qualifies = (r: { record?: { classificationReport?: unknown } }) =>
-    r.record?.classificationReport !== undefined;
-  const run = pickRun(context, qualifies);
-  const report = run?.record?.classificationReport;
   const title = h('h1', { id: 'view-title' }, 'Classification report');
-  if (!run || !report) {
-    return {
-      element: h('section', null, title, h('p', null, 'No run has a classification report yet.')),
-    };
-  }
+  const picked = pickRunRecord(
+    context,
+    title,
+    (s) => s.has.report,
+    'no classification report yet (it is written when a run completes).',
+  );
+  if ('element' in picked) return { element: picked.element };
+  const { run, record, picker } = picked;
+  const report = record.classificationReport;
+  if (!report) return { element: h('section', null, title, picker) };
   const average = (
     name: string,
     row: { precision: number; recall: number; f1: number; support: number },
@@ -51,7 +52,7 @@ export function reportView(context: ViewContext): View {
       'section',
       null,
       title,
-      runPicker(context, qualifies, run),
+      picker,
       h(
         'div',
         { class: 'table-scroll' },
@@ -96,5 +97,6 @@ export function reportView(context: ViewContext): View {
       ),
       h('details', null, h('summary', null, 'As scikit-learn prints it'), h('pre', null, text)),
     ),
+    signature: () => runSignature(run),
   };
 }

@@ -1,33 +1,14 @@
-import { filterRunRows } from '../data/filter-run-rows.js';
-import { formatDuration, formatMetric } from '../data/format-values.js';
-import { type RunColumn, sortRunRows } from '../data/sort-run-rows.js';
-import { type RunRow, summarizeRun } from '../data/summarize-run.js';
+import {
+  buildRunRow,
+  filterRunRows,
+  formatCell,
+  RUN_COLUMNS,
+  type RunColumn,
+  type RunRow,
+  sortRunRows,
+} from '../data/run-rows.js';
 import { h, replaceChildren } from './dom.js';
 import type { View, ViewContext } from './state.js';
-
-const COLUMNS: { column: RunColumn; title: string; numeric?: boolean }[] = [
-  { column: 'name', title: 'Name' },
-  { column: 'preset', title: 'Preset' },
-  { column: 'optimizer', title: 'Optimizer' },
-  { column: 'epochs', title: 'Epochs', numeric: true },
-  { column: 'trainLoss', title: 'Train loss', numeric: true },
-  { column: 'trainAccuracy', title: 'Train acc', numeric: true },
-  { column: 'valLoss', title: 'Val loss', numeric: true },
-  { column: 'valAccuracy', title: 'Val acc', numeric: true },
-  { column: 'testLoss', title: 'Test loss', numeric: true },
-  { column: 'testAccuracy', title: 'Test acc', numeric: true },
-  { column: 'seconds', title: 'Time', numeric: true },
-  { column: 'backend', title: 'Backend' },
-  { column: 'status', title: 'Status' },
-];
-
-function cellText(row: RunRow, column: RunColumn): string {
-  const value = row[column];
-  if (column === 'epochs') return `${row.epochs}/${row.epochsPlanned}`;
-  if (column === 'seconds') return formatDuration(row.seconds);
-  if (typeof value === 'number' || value === null) return formatMetric(value);
-  return value;
-}
 
 /** The problems panel: every record that could not be read, and why. */
 export function problemsPanel(context: ViewContext): HTMLElement | null {
@@ -48,57 +29,114 @@ export function problemsPanel(context: ViewContext): HTMLElement | null {
   );
 }
 
-/** The runs table: sort, filter, select for comparison; updated in place while runs are running. */
+const LEAK_HINT =
+  'This run validated on the test set (the notebook’s way): its “validation” figures are test figures, and choosing by them leaks the test set.';
+
+/** The runs table: sort, filter, select for comparison; updated in place as runs change. */
 export function runsView(context: ViewContext): View {
   const { state } = context;
   const tableHolder = h('div', { class: 'table-scroll' });
   const problemsHolder = h('div');
   const countLine = h('p', { class: 'muted', 'aria-live': 'polite' });
+  let shownCount = 0;
+  let totalCount = 0;
+  const updateCount = () => {
+    const selected = state.url.selected.length;
+    countLine.textContent = `${shownCount} of ${totalCount} runs shown, ${selected} selected for comparison`;
+  };
+
+  const setSelected = (key: string, on: boolean) => {
+    const rest = state.url.selected.filter((k) => k !== key);
+    context.update({ selected: on ? [...rest, key] : rest }, { render: false });
+    updateCount();
+  };
 
   const renderTable = () => {
-    const rows = context
-      .allRuns()
-      .flatMap((run) => (run.record ? [summarizeRun(run.key, run.record)] : []));
-    const shown = sortRunRows(
-      filterRunRows(rows, state.filter),
-      state.sort.column,
-      state.sort.direction,
+    const rows: { row: RunRow; planned: number }[] = context.allRuns().flatMap((run) =>
+      run.summary
+        ? [
+            {
+              row: buildRunRow(run.key, run.summary, context.experimentsOf(run.key)),
+              planned: run.summary.epochsPlanned,
+            },
+          ]
+        : [],
     );
-    countLine.textContent = `${shown.length} of ${rows.length} runs shown, ${state.selected.size} selected for comparison`;
+    const planned = new Map(rows.map(({ row, planned }) => [row.key, planned]));
+    const sort = state.url.sort;
+    const column = (RUN_COLUMNS.find((c) => c.id === sort?.column)?.id ?? 'name') as RunColumn;
+    const direction = sort?.direction ?? 'ascending';
+    const shown = sortRunRows(
+      filterRunRows(
+        rows.map((r) => r.row),
+        state.url.filter,
+      ),
+      column,
+      direction,
+    );
+    shownCount = shown.length;
+    totalCount = rows.length;
+    updateCount();
     const header = h(
       'tr',
       null,
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Compare')),
-      COLUMNS.map(({ column, title, numeric }) => {
-        const sorted = state.sort.column === column;
+      RUN_COLUMNS.map((c) => {
+        const sorted = column === c.id;
         return h(
           'th',
           {
             scope: 'col',
-            class: numeric ? 'num' : null,
-            'aria-sort': sorted ? state.sort.direction : null,
+            class: 'numeric' in c ? 'num' : null,
+            'aria-sort': sorted ? direction : null,
+            title: 'hint' in c ? c.hint : null,
           },
           h(
             'button',
             {
               type: 'button',
               class: 'sort',
-              'data-column': column,
+              'data-column': c.id,
               onclick: () => {
-                state.sort =
-                  sorted && state.sort.direction === 'ascending'
-                    ? { column, direction: 'descending' }
-                    : { column, direction: 'ascending' };
+                context.update(
+                  {
+                    sort: {
+                      column: c.id,
+                      direction: sorted && direction === 'ascending' ? 'descending' : 'ascending',
+                    },
+                  },
+                  { render: false },
+                );
                 renderTable();
-                tableHolder.querySelector<HTMLElement>(`button[data-column="${column}"]`)?.focus();
+                tableHolder.querySelector<HTMLElement>(`button[data-column="${c.id}"]`)?.focus();
               },
             },
-            title,
-            sorted ? (state.sort.direction === 'ascending' ? ' ▲' : ' ▼') : '',
+            c.title,
+            sorted ? (direction === 'ascending' ? ' ▲' : ' ▼') : '',
           ),
         );
       }),
     );
+    const cell = (row: RunRow, id: RunColumn) => {
+      if (id === 'name') {
+        return h(
+          'button',
+          {
+            type: 'button',
+            class: 'link run-name',
+            title: 'Open the run (its confusion matrix)',
+            onclick: () => context.navigate('confusion', { run: row.key, cell: undefined }),
+          },
+          String(row.values.name ?? ''),
+        );
+      }
+      if (id === 'status') return h('span', { class: `status status-${row.status}` }, row.status);
+      const text = formatCell(row, id, planned.get(row.key));
+      if (row.leakage && (id === 'valLoss' || id === 'valAccuracy') && text !== '–') {
+        return [text, ' ', h('abbr', { class: 'leak', title: LEAK_HINT }, 'test set')];
+      }
+      return text;
+    };
     const body = shown.map((row) =>
       h(
         'tr',
@@ -108,42 +146,22 @@ export function runsView(context: ViewContext): View {
           null,
           h('input', {
             type: 'checkbox',
-            'aria-label': `Compare ${row.name}`,
-            checked: state.selected.has(row.key),
-            onchange: (event: Event) => {
-              if ((event.target as HTMLInputElement).checked) state.selected.add(row.key);
-              else state.selected.delete(row.key);
-              countLine.textContent = `${shown.length} of ${rows.length} runs shown, ${state.selected.size} selected for comparison`;
-            },
+            'aria-label': `Compare ${row.values.name}`,
+            checked: state.url.selected.includes(row.key),
+            onchange: (event: Event) =>
+              setSelected(row.key, (event.target as HTMLInputElement).checked),
           }),
         ),
-        COLUMNS.map(({ column, numeric }) =>
+        RUN_COLUMNS.map((c) =>
           h(
             'td',
-            { class: numeric ? 'num' : column, 'data-column': column },
-            column === 'name'
-              ? h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link run-name',
-                    title: 'Open its confusion matrix',
-                    onclick: () => {
-                      state.currentRun = row.key;
-                      context.navigate('confusion');
-                    },
-                  },
-                  row.name,
-                )
-              : column === 'status'
-                ? h('span', { class: `status status-${row.status}` }, row.status)
-                : cellText(row, column),
+            { class: 'numeric' in c ? 'num' : `cell-${c.id}`, 'data-column': c.id },
+            cell(row, c.id),
           ),
         ),
       ),
     );
-    replaceChildren(
-      tableHolder,
+    const table =
       rows.length === 0
         ? h('p', null, 'No runs found. Train one with `fmnist train`, or drop a run.json here.')
         : h(
@@ -152,7 +170,30 @@ export function runsView(context: ViewContext): View {
             h('caption', { class: 'visually-hidden' }, 'Runs'),
             h('thead', null, header),
             h('tbody', null, body),
-          ),
+          );
+    replaceChildren(
+      tableHolder,
+      table,
+      rows.length > 0 && shown.length === 0
+        ? h(
+            'p',
+            { class: 'no-match', id: 'no-match' },
+            `No run matches “${state.url.filter}”. `,
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'link',
+                onclick: () => {
+                  filter.value = '';
+                  context.update({ filter: '' }, { render: false });
+                  renderTable();
+                },
+              },
+              'Clear the filter',
+            ),
+          )
+        : null,
     );
     replaceChildren(problemsHolder, problemsPanel(context));
   };
@@ -160,10 +201,10 @@ export function runsView(context: ViewContext): View {
   const filter = h('input', {
     type: 'search',
     id: 'run-filter',
-    placeholder: 'name, preset, optimizer, status…',
-    value: state.filter,
+    placeholder: 'name, preset, lr, 0.85, leakage…',
+    value: state.url.filter,
     oninput: (event: Event) => {
-      state.filter = (event.target as HTMLInputElement).value;
+      context.update({ filter: (event.target as HTMLInputElement).value }, { render: false });
       renderTable();
     },
   });
@@ -181,9 +222,19 @@ export function runsView(context: ViewContext): View {
         {
           type: 'button',
           id: 'compare-selected',
-          onclick: () => context.navigate('curves'),
+          onclick: () => context.navigate('curves', { zoom: undefined }),
         },
         'Compare selected curves',
+      ),
+      h(
+        'button',
+        { type: 'button', id: 'hparams-selected', onclick: () => context.navigate('hparams') },
+        'HParams',
+      ),
+      h(
+        'button',
+        { type: 'button', id: 'classes-selected', onclick: () => context.navigate('classes') },
+        'Per-class comparison',
       ),
     ),
     countLine,

@@ -6,7 +6,7 @@ import { classNamesOf } from './confusion-view.js';
 import { h } from './dom.js';
 import { paintPixels } from './draw-sample.js';
 import { loadTryItEngine } from './load-try-it-engine.js';
-import { pickRun, runPicker } from './run-picker.js';
+import { pickRunRecord, runSignature } from './run-picker.js';
 import type { View, ViewContext } from './state.js';
 
 const SIZE = 280;
@@ -36,22 +36,18 @@ function readPixels(canvas: HTMLCanvasElement): Float32Array {
 /** Draw or drop an image and see the run's model's top-3 classes, computed here with tfjs. */
 export function tryItView(context: ViewContext): View {
   const { state } = context;
-  const qualifies = (run: LoadedRun) =>
+  const qualifies = (_summary: unknown, run: LoadedRun) =>
     state.mode === 'report' ? run.key in state.models : run.hasModel;
-  const run = pickRun(context, qualifies);
   const title = h('h1', { id: 'view-title' }, 'Try it');
-  if (!run?.record) {
-    const leftOut = Object.values(state.modelsLeftOut)[0];
-    return {
-      element: h(
-        'section',
-        null,
-        title,
-        h('p', null, leftOut ?? 'No run has a saved model (model/) to try yet.'),
-      ),
-    };
-  }
-  const record = run.record;
+  const leftOut = Object.values(state.modelsLeftOut)[0];
+  const picked = pickRunRecord(
+    context,
+    title,
+    qualifies,
+    leftOut ?? 'No run has a saved model (model/) to try yet.',
+  );
+  if ('element' in picked) return { element: picked.element };
+  const { run, record, picker } = picked;
   const names = classNamesOf(record.classNames, record.confusionMatrix?.length ?? 10);
   const status = h('p', { class: 'status-line', 'aria-live': 'polite', id: 'try-status' });
   const results = h('ol', { class: 'predictions', id: 'predictions', 'aria-live': 'polite' });
@@ -186,13 +182,35 @@ export function tryItView(context: ViewContext): View {
     if (file) void showImage(file);
   });
 
-  // A test image from the record: a way in without a pointer.
-  const samples = (record.samples ?? []).slice(0, 40);
+  // A test image from the record: a way in without a pointer. Ordinary test images (ones the
+  // model gets right) come first; its most confident mistakes are offered apart, labelled as
+  // such, so that the first image tried does not read as a broken model.
+  const all = record.samples ?? [];
+  const right = all.filter((s) => s.label === s.predicted).slice(0, 30);
+  const wrong = all.filter((s) => s.label !== s.predicted && s.kind === 'mistake').slice(0, 10);
+  const samples = [...right, ...wrong];
   const sampleSelect = h(
     'select',
     { id: 'try-sample' },
     h('option', { value: '' }, 'choose a test image…'),
-    samples.map((s, i) => h('option', { value: i }, `#${s.index}: ${names[s.label] ?? s.label}`)),
+    h(
+      'optgroup',
+      { label: 'Test images the model gets right' },
+      right.map((s, i) => h('option', { value: i }, `#${s.index}: ${names[s.label] ?? s.label}`)),
+    ),
+    wrong.length > 0
+      ? h(
+          'optgroup',
+          { label: 'Its most confident mistakes' },
+          wrong.map((s, i) =>
+            h(
+              'option',
+              { value: right.length + i },
+              `#${s.index}: ${names[s.label] ?? s.label} (a mistake: taken for ${names[s.predicted] ?? s.predicted})`,
+            ),
+          ),
+        )
+      : null,
   );
   sampleSelect.addEventListener('change', () => {
     const sample = samples[Number(sampleSelect.value)];
@@ -209,7 +227,7 @@ export function tryItView(context: ViewContext): View {
       'section',
       null,
       title,
-      runPicker(context, qualifies, run),
+      picker,
       h(
         'div',
         { class: 'try-it' },
@@ -254,6 +272,7 @@ export function tryItView(context: ViewContext): View {
         ),
       ),
     ),
+    signature: () => runSignature(run),
     dispose() {
       disposed = true;
       void model?.then((m) => m.dispose()).catch(() => undefined);

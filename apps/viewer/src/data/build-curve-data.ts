@@ -1,5 +1,6 @@
 import type { RunRecord } from '@fmnist/metrics';
 import { referenceLines } from './reference-lines.js';
+import { smoothSeries } from './smooth-series.js';
 
 /** One line of a chart. */
 export interface CurveSeries {
@@ -22,12 +23,14 @@ const value = (v: number | undefined): number | null =>
 
 /**
  * Per-epoch loss or accuracy of several runs on shared axes: training and validation of each
- * run (validation only when the run validated), and for accuracy the notebook's test accuracy
- * of each run's preset and the published baselines as flat lines.
+ * run (validation only when the run validated; called "test, used as validation" when the run
+ * validated on the test set), smoothed by `smooth` (0 = raw), and for accuracy the notebook's
+ * test accuracy of each run's preset and the published baselines as flat lines.
  */
 export function buildCurveData(
   runs: readonly { name: string; record: RunRecord }[],
   metric: 'loss' | 'accuracy',
+  smooth = 0,
 ): CurveData {
   const last = Math.max(1, ...runs.flatMap(({ record }) => record.history.map((h) => h.epoch)));
   const epochs = Array.from({ length: last }, (_, i) => i + 1);
@@ -35,12 +38,17 @@ export function buildCurveData(
   runs.forEach(({ name, record }, run) => {
     const byEpoch = new Map(record.history.map((h) => [h.epoch, h]));
     const pick = (key: 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy') =>
-      epochs.map((epoch) => value(byEpoch.get(epoch)?.[key]));
+      smoothSeries(
+        epochs.map((epoch) => value(byEpoch.get(epoch)?.[key])),
+        smooth,
+      );
     series.push({ label: `${name} train ${metric}`, kind: 'train', run, values: pick(metric) });
     const validation = pick(metric === 'loss' ? 'valLoss' : 'valAccuracy');
     if (validation.some((v) => v !== null)) {
+      const leaked =
+        record.config.validation.leakage === true || record.config.validation.mode === 'test';
       series.push({
-        label: `${name} validation ${metric}`,
+        label: `${name} ${leaked ? 'test (used as validation)' : 'validation'} ${metric}`,
         kind: 'validation',
         run,
         values: validation,

@@ -6,14 +6,21 @@ import { describeRecordError } from './read-run-entry.js';
 export interface LoadedExperiment {
   key: string;
   source: string;
-  runKeys: string[];
+  version: string;
+  /** The key of each run the record lists, in its order; `null` for one that is not there. */
+  runKeys: (string | null)[];
   record?: ExperimentRecord;
   problem?: string;
 }
 
 /** Validate one experiment entry with `parseExperimentRecord`; never throws. */
 export function readExperimentEntry(entry: ExperimentEntry): LoadedExperiment {
-  const base = { key: entry.key, source: entry.source, runKeys: entry.runKeys };
+  const base = {
+    key: entry.key,
+    source: entry.source,
+    version: entry.version,
+    runKeys: entry.runKeys,
+  };
   if (entry.error !== undefined) return { ...base, problem: entry.error };
   try {
     return { ...base, record: parseExperimentRecord(entry.record) };

@@ -62,6 +62,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     }
     models[id] = { modelJson: JSON.parse(json), weightsBase64: base64(model.weights) };
   }
+  const used = new Set<string>();
   const payload: ReportPayload = {
     runs: input.runs.map((record) => ({
       key: record.id,
@@ -72,10 +73,17 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     experiments: input.experiments.map((record) => ({
       key: record.id,
       source: `${record.suite} (${record.id})`,
+      version: record.id,
       record,
-      runKeys: record.runs.flatMap((run) => {
-        const match = input.runs.find((r) => r.preset === run.preset && r.config.seed === run.seed);
-        return match ? [match.id] : [];
+      // A report has records, not directories: an experiment's run is the record of its preset and seed.
+      runKeys: record.runs.map((run) => {
+        const match =
+          input.runs.find(
+            (r) => !used.has(r.id) && r.preset === run.preset && r.config.seed === run.seed,
+          ) ?? input.runs.find((r) => r.preset === run.preset && r.config.seed === run.seed);
+        if (!match) return null;
+        used.add(match.id);
+        return match.id;
       }),
     })),
     models,

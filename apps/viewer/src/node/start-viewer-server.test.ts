@@ -1,34 +1,79 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalRun } from '../../test/minimal-run.js';
-import type { ViewerIndex } from '../shared/viewer-index.js';
+import type { IndexChange, ViewerIndex } from '../shared/viewer-index.js';
 import { startViewerServer, type ViewerServer } from './start-viewer-server.js';
 
+interface Answer {
+  status: number;
+  body: string;
+  headers: IncomingHttpHeaders;
+}
+
 /** GET a raw path (no URL normalisation by fetch, so traversal attempts reach the server). */
-function get(server: ViewerServer, path: string): Promise<{ status: number; body: string }> {
+function get(
+  server: ViewerServer,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const url = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, method: 'GET' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      { host: url.hostname, port: url.port, path, method: 'GET', headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
+/** Open the change stream and collect its text until `until` matches it. */
+function stream(server: ViewerServer, until: RegExp, headers: Record<string, string> = {}) {
+  const url = new URL(server.url);
+  let text = '';
+  let close = () => {};
+  const done = new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: '/api/events', headers },
+      (res) => {
+        res.setEncoding('utf8');
+        if (res.statusCode !== 200) {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, text });
+          return;
+        }
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (until.test(text)) {
+            req.destroy();
+            resolve({ status: 200, text });
+          }
+        });
+      },
+    );
+    req.on('error', (error) => (text ? resolve({ status: 200, text }) : reject(error)));
+    close = () => req.destroy();
+    req.end();
+  });
+  return { done, close };
+}
+
 let root: string;
+let runs: string;
 let server: ViewerServer;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'fmnist-viewer-server-'));
-  const runs = join(root, 'runs');
+  runs = join(root, 'runs');
   await mkdir(join(runs, 'good', 'model'), { recursive: true });
   await writeFile(join(runs, 'good', 'run.json'), JSON.stringify(minimalRun()));
   await writeFile(join(runs, 'good', 'model', 'model.json'), '{"weightsManifest":[]}');
@@ -36,7 +81,16 @@ beforeAll(async () => {
   await mkdir(join(runs, 'half'), { recursive: true });
   await mkdir(join(runs, 'cut'), { recursive: true });
   await writeFile(join(runs, 'cut', 'run.json'), '{"schemaVersion": 1, "id"');
-  await writeFile(join(root, 'secret.txt'), 'outside');
+  await writeFile(join(root, 'secret.txt'), 'SECRET-TEXT outside the folders');
+  await writeFile(
+    join(root, 'secret.json'),
+    JSON.stringify({ ...minimalRun({ name: 'SECRET-JSON' }) }),
+  );
+  // Hostile: run.json links to files outside its directory.
+  await mkdir(join(runs, 'link-json'), { recursive: true });
+  await symlink(join(root, 'secret.json'), join(runs, 'link-json', 'run.json'));
+  await mkdir(join(runs, 'link-text'), { recursive: true });
+  await symlink(join(root, 'secret.txt'), join(runs, 'link-text', 'run.json'));
   const experiment = join(root, 'experiments', 'suite-1');
   await mkdir(join(experiment, 'runs', 'inner'), { recursive: true });
   await writeFile(
@@ -54,7 +108,12 @@ beforeAll(async () => {
       ],
     }),
   );
-  server = await startViewerServer({ runsDir: runs, experimentsDir: join(root, 'experiments') });
+  await mkdir(join(root, 'experiments', 'being-made'), { recursive: true });
+  server = await startViewerServer({
+    runsDir: runs,
+    experimentsDir: join(root, 'experiments'),
+    heartbeatSeconds: 1,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -70,25 +129,63 @@ describe('startViewerServer', () => {
     expect((await get(server, '/assets/app.js')).status).toBe(200);
   });
 
-  it('lists runs and experiments, reporting half-written and malformed ones as errors', async () => {
-    const index = JSON.parse((await get(server, '/api/index')).body) as ViewerIndex;
+  it('lists summaries, not records; half-made folders are not errors, malformed ones are', async () => {
+    const answer = await get(server, '/api/index');
+    const index = JSON.parse(answer.body) as ViewerIndex;
     const byKey = Object.fromEntries(index.runs.map((r) => [r.key, r]));
     expect(Object.keys(byKey).sort()).toEqual([
       'experiments/suite-1/runs/inner',
       'runs/cut',
       'runs/good',
-      'runs/half',
+      'runs/link-json',
+      'runs/link-text',
     ]);
-    expect(byKey['runs/good']).toMatchObject({ hasModel: true, record: { name: 'first' } });
-    expect(byKey['runs/half']?.error).toMatch(/not there/);
+    expect(byKey['runs/good']).toMatchObject({
+      hasModel: true,
+      summary: { name: 'first', epochs: 2 },
+    });
+    expect(JSON.stringify(byKey['runs/good']).length).toBeLessThan(2048);
+    expect(answer.body).not.toContain('pixels');
     expect(byKey['runs/cut']?.error).toMatch(/not valid JSON/);
-    expect(index.experiments).toHaveLength(1);
-    expect(index.experiments[0]?.runKeys).toEqual(['experiments/suite-1/runs/inner', 'runs/good']);
+    expect(index.experiments.map((e) => e.key)).toEqual(['experiments/suite-1']);
+    expect(index.experiments[0]?.runKeys).toEqual([
+      'experiments/suite-1/runs/inner',
+      'runs/good',
+      null,
+      null,
+    ]);
+  });
+
+  it('does not follow a run.json link out of its directory, in the index or the file endpoint', async () => {
+    const index = await get(server, '/api/index');
+    expect(index.body).not.toContain('SECRET');
+    const entry = (JSON.parse(index.body) as ViewerIndex).runs.find(
+      (r) => r.key === 'runs/link-json',
+    );
+    expect(entry?.error).toMatch(/outside its directory/);
+    expect(entry?.summary).toBeUndefined();
+    for (const key of ['runs/link-json', 'runs/link-text']) {
+      const file = await get(server, `/api/runs/${encodeURIComponent(key)}/run.json`);
+      expect(file.status).toBe(404);
+      expect(file.body).not.toContain('SECRET');
+    }
+  });
+
+  it('answers the index and run.json with ETags: 304 when nothing changed', async () => {
+    const first = await get(server, '/api/index');
+    const etag = first.headers.etag ?? '';
+    expect(etag).toMatch(/index-\d+/);
+    expect((await get(server, '/api/index', { 'if-none-match': etag })).status).toBe(304);
+    const path = `/api/runs/${encodeURIComponent('runs/good')}/run.json`;
+    const record = await get(server, path);
+    expect(JSON.parse(record.body).name).toBe('first');
+    const again = await get(server, path, { 'if-none-match': record.headers.etag ?? '' });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
   });
 
   it("serves a run's run.json and model files, and nothing else", async () => {
     const key = encodeURIComponent('runs/good');
-    expect(JSON.parse((await get(server, `/api/runs/${key}/run.json`)).body).name).toBe('first');
     expect((await get(server, `/api/runs/${key}/model/model.json`)).status).toBe(200);
     expect((await get(server, `/api/runs/${key}/checkpoint.secret`)).status).toBe(404);
     expect((await get(server, `/api/runs/${key}/model/..%2F..%2F..%2Fsecret.txt`)).status).toBe(
@@ -106,8 +203,66 @@ describe('startViewerServer', () => {
       '/%2e%2e/%2e%2e/package.json',
       '/..%2f..%2fpackage.json',
     ]) {
-      const res = await get(server, path);
-      expect(res.status).toBe(404);
+      expect((await get(server, path)).status).toBe(404);
+    }
+  });
+
+  it('pushes changes on its event stream: hello, then what changed, then keep-alive comments', async () => {
+    const { version } = JSON.parse((await get(server, '/api/index')).body) as ViewerIndex;
+    const events = stream(server, /event: change[\s\S]*: still here/);
+    await new Promise((done) => setTimeout(done, 200));
+    await mkdir(join(runs, 'new'), { recursive: true });
+    await writeFile(join(runs, 'new', 'run.json'), JSON.stringify(minimalRun({ name: 'new one' })));
+    const { text } = await events.done;
+    expect(text).toContain(`event: hello\ndata: {"version":${version}}`);
+    const change = JSON.parse(/event: change\ndata: (.*)\n/.exec(text)?.[1] ?? '{}') as IndexChange;
+    expect(change.from).toBe(version);
+    expect(change.runs.map((r) => [r.key, r.summary?.name])).toEqual([['runs/new', 'new one']]);
+  });
+
+  it('answers only to localhost, 127.0.0.1 and [::1] on every endpoint, change stream included', async () => {
+    for (const path of [
+      '/',
+      '/assets/app.js',
+      '/api/index',
+      `/api/runs/${encodeURIComponent('runs/good')}/run.json`,
+    ]) {
+      for (const host of ['evil.example', 'evil.example:80', '192.168.1.2:8080']) {
+        const answer = await get(server, path, { host });
+        expect(answer.status, `${host} ${path}`).toBe(403);
+        expect(answer.body).not.toContain('first');
+      }
+      for (const host of [
+        'localhost',
+        `localhost:${new URL(server.url).port}`,
+        '127.0.0.1',
+        '[::1]:1234',
+      ]) {
+        expect((await get(server, path, { host })).status, `${host} ${path}`).toBe(200);
+      }
+    }
+    expect((await stream(server, /hello/, { host: 'evil.example' }).done).status).toBe(403);
+    expect((await stream(server, /hello/, { host: 'localhost' }).done).text).toContain(
+      'event: hello',
+    );
+  });
+
+  it('answers a name given with allowedHosts, and still no other', async () => {
+    const other = await startViewerServer({
+      runsDir: runs,
+      experimentsDir: join(root, 'experiments'),
+      allowedHosts: ['box.lan'],
+    });
+    try {
+      expect((await get(other, '/api/index', { host: 'box.lan:8080' })).status).toBe(200);
+      expect((await stream(other, /hello/, { host: 'box.lan' }).done).text).toContain(
+        'event: hello',
+      );
+      const refused = await get(other, '/api/index', { host: 'evil.example' });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatch(/--allow-host/);
+    } finally {
+      await other.close();
     }
   });
 });

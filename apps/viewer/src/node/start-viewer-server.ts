@@ -3,7 +3,11 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { isInside, scanRecords } from './scan-records.js';
+import { RUN_FILES } from '@fmnist/runs';
+import type { IndexChange } from '../shared/viewer-index.js';
+import { hostName, isAllowedHost } from './check-host.js';
+import { createRunIndex } from './create-run-index.js';
+import { isInside, statRecordFile } from './read-record-files.js';
 import { viewerDistDir } from './viewer-dist-dir.js';
 
 /** Options of {@link startViewerServer}. */
@@ -16,12 +20,21 @@ export interface ViewerServerOptions {
   host?: string;
   /** Default 0: any free port. */
   port?: number;
+  /**
+   * Host names the server answers to besides `localhost`, `127.0.0.1` and `[::1]` (e.g. the
+   * machine's name when serving on a LAN address). Requests naming any other host get 403.
+   */
+  allowedHosts?: readonly string[];
+  /** Seconds between keep-alive comments on the change stream. Default 30. */
+  heartbeatSeconds?: number;
 }
 
 /** A running viewer server. */
 export interface ViewerServer {
   /** The page's address, e.g. `http://127.0.0.1:41234/`. */
   url: string;
+  /** How long reading the folders took before the server listened, in milliseconds. */
+  startupMs: number;
   /** Stop accepting connections and close the open ones. */
   close(): Promise<void>;
 }
@@ -40,29 +53,51 @@ const TYPES: Record<string, string> = {
 /** File names a run exposes: its record and its model's files, nothing else. */
 const RUN_FILE = /^(run\.json|model\/[A-Za-z0-9_][A-Za-z0-9_.-]*)$/;
 
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
 function send(
   res: ServerResponse,
   status: number,
   body: string,
   type = 'text/plain; charset=utf-8',
 ) {
-  res.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...SECURITY_HEADERS });
   res.end(body);
 }
 
-async function sendFile(res: ServerResponse, file: string, method: string): Promise<void> {
+/** Whether the request's If-None-Match names `etag` (then it gets 304). */
+const matches = (req: IncomingMessage, etag: string) =>
+  (req.headers['if-none-match'] ?? '')
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .includes(etag.replace(/^W\//, ''));
+
+async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  method: string,
+  etag?: string,
+): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return send(res, 404, 'not found');
-  res.writeHead(200, {
+  const headers = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': info.size,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
+    // Revalidated every time: a 304 when unchanged.
+    'cache-control': 'no-cache',
+    ...(etag ? { etag } : {}),
+    ...SECURITY_HEADERS,
+  };
+  if (etag && matches(req, etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'content-length': info.size });
   if (method === 'HEAD') {
     res.end();
     return;
@@ -80,24 +115,78 @@ async function sendFile(res: ServerResponse, file: string, method: string): Prom
 
 /**
  * Serve the viewer and the runs and experiments under two folders over HTTP (node:http):
- * the static app, `GET /api/index` (every run and experiment found, with its record JSON, or
- * what is wrong with it), and each run's run.json and model files at
- * `/api/runs/<encoded key>/<file>`. Requests cannot reach files outside the two folders.
+ * - the static app;
+ * - `GET /api/index`: a summary of every run (≤ 2 KB each) and every experiment, cached and
+ *   kept fresh by file events (ETag: a 304 when nothing changed);
+ * - `GET /api/events`: server-sent events — `hello` with the index version on connecting,
+ *   `change` with what changed, and a comment every 30 s: an idle page moves almost nothing;
+ * - `GET /api/runs/<encoded key>/run.json` and `.../model/<file>`: a run's whole record and
+ *   model files (ETag from the file's size and time).
+ * Every request must name this machine in its `Host` header (or a name in `allowedHosts`),
+ * so that no web page can reach the server by DNS rebinding; files are resolved with
+ * `realpath` and must stay inside their run's directory, so nothing outside the two folders
+ * can be read, through the index or otherwise.
  */
 export async function startViewerServer(options: ViewerServerOptions): Promise<ViewerServer> {
-  const { host = '127.0.0.1', port = 0 } = options;
+  const { host = '127.0.0.1', port = 0, allowedHosts = [], heartbeatSeconds = 30 } = options;
   const appDir = viewerDistDir();
-  let runDirs = new Map<string, string>();
+  const started = performance.now();
+  const index = await createRunIndex(options);
+  const startupMs = performance.now() - started;
+  const streams = new Set<ServerResponse>();
+  const unsubscribe = index.subscribe((change: IndexChange) => {
+    const message = `event: change\ndata: ${JSON.stringify(change)}\n\n`;
+    for (const res of streams) res.write(message);
+  });
+  const heartbeat = setInterval(() => {
+    for (const res of streams) res.write(': still here\n\n');
+  }, heartbeatSeconds * 1000);
+  heartbeat.unref();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!isAllowedHost(req.headers.host, allowedHosts)) {
+      const name = hostName(req.headers.host) ?? '(none)';
+      return send(
+        res,
+        403,
+        `this fmnist viewer answers only to localhost, 127.0.0.1 and [::1]${allowedHosts.length ? ` and ${allowedHosts.join(', ')}` : ''}, not to the host ${name}: start it with fmnist view --allow-host ${name} if that name is yours`,
+      );
+    }
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'method not allowed');
     const url = new URL(req.url ?? '/', 'http://viewer.invalid');
     const path = url.pathname;
     if (path === '/api/index') {
-      const scan = await scanRecords(options);
-      runDirs = scan.runDirs;
-      return send(res, 200, JSON.stringify(scan.index), TYPES['.json']);
+      const current = index.current();
+      const etag = `W/"index-${current.version}"`;
+      const headers = {
+        'content-type': TYPES['.json'],
+        'cache-control': 'no-cache',
+        etag,
+        ...SECURITY_HEADERS,
+      };
+      if (matches(req, etag)) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      res.writeHead(200, headers);
+      res.end(method === 'HEAD' ? undefined : JSON.stringify(current));
+      return;
+    }
+    if (path === '/api/events') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        ...SECURITY_HEADERS,
+      });
+      res.write(
+        `retry: 2000\nevent: hello\ndata: ${JSON.stringify({ version: index.current().version })}\n\n`,
+      );
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
     }
     const runFile = /^\/api\/runs\/([^/]+)\/(.+)$/.exec(path);
     if (runFile) {
@@ -110,12 +199,20 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
         return send(res, 400, 'bad request');
       }
       if (!RUN_FILE.test(file) || file.includes('..')) return send(res, 404, 'not found');
-      if (!runDirs.has(key)) runDirs = (await scanRecords(options)).runDirs;
-      const dir = runDirs.get(key);
+      let dir = index.runDir(key);
+      if (dir === undefined) {
+        await index.refresh();
+        dir = index.runDir(key);
+      }
       if (dir === undefined) return send(res, 404, 'no such run');
+      if (file === RUN_FILES.record) {
+        const found = await statRecordFile(dir, RUN_FILES.record);
+        if (!('path' in found)) return send(res, 404, 'not found');
+        return sendFile(req, res, found.path, method, `"${found.version}"`);
+      }
       const real = await realpath(join(dir, file)).catch(() => undefined);
       if (real === undefined || !isInside(dir, real)) return send(res, 404, 'not found');
-      return sendFile(res, real, method);
+      return sendFile(req, res, real, method);
     }
     if (path.startsWith('/api/')) return send(res, 404, 'not found');
     let relativePath: string;
@@ -126,7 +223,7 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
     }
     const file = resolve(appDir, `.${normalize(`/${relativePath}`)}`);
     if (!isInside(appDir, file)) return send(res, 404, 'not found');
-    return sendFile(res, file, method);
+    return sendFile(req, res, file, method);
   };
 
   const server = createServer((req, res) => {
@@ -146,8 +243,14 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}/`,
+    startupMs,
     close: () =>
       new Promise<void>((done, fail) => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        index.close();
+        for (const res of streams) res.end();
+        streams.clear();
         server.close((error) => (error ? fail(error) : done()));
         server.closeAllConnections();
       }),

@@ -1,0 +1,86 @@
+// Runs every example as a user would (`tsx <file>`), on a tiny generated dataset in the MNIST
+// four-file IDX layout (written here with encodeIdx), in an empty working directory.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { encodeIdx } from '@fmnist/dataset';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const examples = fileURLToPath(new URL('..', import.meta.url));
+const tsx = join(examples, 'node_modules/.bin/tsx');
+const TFJS_BANNER = /looks like you are running TensorFlow\.js in Node\.js/;
+
+/** Class c: a bright band at rows 2c…2c+3, on seeded noise. */
+function makeSplit(count: number, seed: number): { images: Uint8Array; labels: Uint8Array } {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const images = new Uint8Array(count * 784);
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const label = i % 10;
+    labels[i] = label;
+    for (let p = 0; p < 784; p++) {
+      const row = Math.floor(p / 28);
+      const band = row >= 2 + label * 2 && row < 6 + label * 2;
+      images[i * 784 + p] = band ? 200 + Math.floor(next() * 55) : Math.floor(next() * 40);
+    }
+  }
+  return { images, labels };
+}
+
+let work: string;
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'fmnist-examples-'));
+  const data = join(work, 'data');
+  await run('mkdir', [data]);
+  const splits = { train: makeSplit(400, 1), t10k: makeSplit(100, 2) };
+  for (const [prefix, split] of Object.entries(splits)) {
+    const count = split.labels.length;
+    await writeFile(
+      join(data, `${prefix}-images-idx3-ubyte`),
+      encodeIdx({ dtype: 'uint8', shape: [count, 28, 28], data: split.images }),
+    );
+    await writeFile(
+      join(data, `${prefix}-labels-idx1-ubyte`),
+      encodeIdx({ dtype: 'uint8', shape: [count], data: split.labels }),
+    );
+  }
+  env = { ...process.env, FMNIST_DATA_DIR: data, XDG_CACHE_HOME: join(work, 'cache') };
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const example = (file: string, args: string[] = []) =>
+  run(tsx, [join(examples, file), ...args], { cwd: work, env, encoding: 'utf8' });
+
+describe('examples', () => {
+  it('load-dataset.ts loads the data with @fmnist/dataset alone', async () => {
+    const { stdout } = await example('load-dataset.ts');
+    expect(stdout).toContain('(env; not verified as Fashion-MNIST)');
+    expect(stdout).toContain('400 train / 100 test images of 28×28');
+    expect(stdout).toContain('test[0]: 0 T-shirt/top');
+  });
+
+  it('train-model.ts trains into ./runs, then predict-with-run.ts classifies with that run', async () => {
+    const trained = await example('train-model.ts', ['2']);
+    expect(trained.stdout).toMatch(/^backend: (node|wasm|cpu) /);
+    expect(trained.stdout).toContain('epoch 2/2: loss');
+    expect(`${trained.stdout}${trained.stderr}`).not.toMatch(TFJS_BANNER);
+    const [runDir] = await readdir(join(work, 'runs'));
+    expect(trained.stdout).toContain(`the run is in ${join('runs', runDir ?? '')}`);
+
+    const predicted = await example('predict-with-run.ts', [join('runs', runDir ?? '')]);
+    expect(predicted.stdout).toMatch(/^mlp-adam, epoch 2, on (node|wasm|cpu)\n/);
+    expect(predicted.stdout).toMatch(/test\[4\]: \S.* \(\d\.\d{3}\); it is Coat\n/);
+    expect(`${predicted.stdout}${predicted.stderr}`).not.toMatch(TFJS_BANNER);
+  });
+});
