@@ -44,6 +44,10 @@ describe('root package.json scripts', () => {
     const done = exited(pnpm);
     const [, url] = await lineMatching(pnpm.stdout, /fmnist viewer: (\S+)/);
     expect(await answers(url)).toBe(true);
+    // A page left open holds its change stream (server-sent events) open: that must not keep it up.
+    const events = new AbortController();
+    const stream = await fetch(new URL('api/events', url), { signal: events.signal });
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
     const sent = Date.now();
     pnpm.kill('SIGTERM');
     let up = true;
@@ -52,6 +56,7 @@ describe('root package.json scripts', () => {
       if (up) await new Promise((wait) => setTimeout(wait, 100));
     }
     expect(up, `the viewer still answered ${Date.now() - sent} ms after SIGTERM`).toBe(false);
+    events.abort();
     await done;
   });
 });

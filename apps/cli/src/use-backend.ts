@@ -7,7 +7,7 @@ import {
 import pc from 'picocolors';
 
 /** The values `--backend` takes. */
-export const BACKEND_CHOICES = ['auto', 'node', 'wasm', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'native', 'node', 'wasm', 'cpu'] as const;
 
 /**
  * Activate a tfjs backend (`--backend`) and say on stderr which one runs and why, and why each

@@ -24,7 +24,97 @@ export interface OpenBlas {
   setThreads(threads: number): void;
   /** OpenBLAS's build configuration, e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64`. */
   config(): string;
+  /**
+   * A network for the fused training step (see the README's *The fused step*): `desc` has 12 ints
+   * per layer (kind, in h/w/c, out h/w/c, activation, kernel h/w, pad top/left), `rates` one
+   * dropout rate per layer, `optimizer` one of {@link NETWORK_OPTIMIZERS}, `hyper` [beta1,
+   * beta2, epsilon, rho, momentum]. A `RangeError` says what is wrong with a description.
+   */
+  createNetwork(
+    desc: Int32Array,
+    rates: Float64Array,
+    optimizer: number,
+    hyper: Float64Array,
+  ): NetworkHandle;
+  /** How many floats the network's parameters take (kernels and biases, layer after layer). */
+  networkParamCount(network: NetworkHandle): number;
+  /**
+   * One fused step on examples `order[from … from + size)` (or `from …` in order when `order` is
+   * null) of `images` (uint8, scaled by 1/255 here): forward with dropout masks drawn from
+   * `dropoutStates` (alea's s0, s1, s2, c per dropout layer), softmax + cross-entropy, backward
+   * and the optimizer's update of `params` and `slots` in place (Adam: `powers` = [β₁ᵗ, β₂ᵗ],
+   * advanced in place). `result` gets [mean loss, correct count].
+   */
+  trainBatch(
+    network: NetworkHandle,
+    params: Float32Array,
+    slots: Float32Array | null,
+    powers: Float32Array | null,
+    images: Uint8Array,
+    labels: Uint8Array,
+    order: Uint32Array | null,
+    from: number,
+    size: number,
+    learningRate: number,
+    dropoutStates: Float64Array,
+    result: Float64Array,
+  ): void;
+  /** {@link OpenBlas.trainBatch} without the update: the gradients go to `gradients`; returns the mean loss. */
+  networkGradients(
+    network: NetworkHandle,
+    params: Float32Array,
+    slots: null,
+    powers: null,
+    images: Uint8Array,
+    labels: Uint8Array,
+    order: Uint32Array | null,
+    from: number,
+    size: number,
+    learningRate: number,
+    dropoutStates: Float64Array,
+    gradients: Float32Array,
+  ): number;
+  /**
+   * Inference over examples `start … start + count` in chunks of `chunk`: `result` gets [sum of
+   * the losses, correct count]; `probabilities` (count × classes), when given, every softmax row.
+   */
+  evaluateNetwork(
+    network: NetworkHandle,
+    params: Float32Array,
+    images: Uint8Array,
+    labels: Uint8Array,
+    start: number,
+    count: number,
+    chunk: number,
+    probabilities: Float32Array | null,
+    result: Float64Array,
+  ): void;
 }
+
+/** A native network made by {@link OpenBlas.createNetwork}; freed when garbage-collected. */
+export interface NetworkHandle {
+  readonly __brand: 'NetworkHandle';
+}
+
+/** Layer kinds of a network description (the C side's numbers). */
+export const NETWORK_LAYERS = { dense: 1, conv2d: 2, maxPooling2d: 3, dropout: 4 } as const;
+
+/** Activations of a network description. */
+export const NETWORK_ACTIVATIONS = { linear: 0, relu: 1, softmax: 2 } as const;
+
+/** Optimizers of a network: Keras' (TF 2.0) update rules. */
+export const NETWORK_OPTIMIZERS = {
+  sgd: 0,
+  momentum: 1,
+  nesterov: 2,
+  adam: 3,
+  rmsprop: 4,
+  rmspropMomentum: 5,
+  none: 6,
+} as const;
+
+/** Ints per layer in a network description. */
+export const NETWORK_DESC_INTS = 12;
 
 /** {@link loadOpenBlas}'s answer: the library, or why it cannot load and how to get it. */
 export type OpenBlasStatus = { ok: true; blas: OpenBlas } | { ok: false; reason: string };

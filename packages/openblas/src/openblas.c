@@ -92,7 +92,10 @@ static void export_function(napi_env env, napi_value exports, const char *name, 
   napi_set_named_property(env, exports, name, value);
 }
 
+void register_network(napi_env env, napi_value exports);
+
 NAPI_MODULE_INIT() {
+  register_network(env, exports);
   export_function(env, exports, "sgemm", sgemm);
   export_function(env, exports, "setThreads", set_threads);
   export_function(env, exports, "config", config);

@@ -15,6 +15,14 @@ export type {
   TrialRun,
 } from './results/rank-configurations.js';
 export { rankConfigurations } from './results/rank-configurations.js';
+export type {
+  RunnerJob,
+  RunnerOutcome,
+  RunSweepJobsOptions,
+  SweepJobsEvent,
+  SweepRunner,
+} from './run/run-sweep-jobs.js';
+export { runSweepJobs } from './run/run-sweep-jobs.js';
 export type { TrialSetup } from './space/apply-trial-params.js';
 export { applyTrialParams } from './space/apply-trial-params.js';
 export type { BuiltInSpaceName } from './space/built-in-spaces.js';

@@ -82,7 +82,18 @@ export function evaluate(
   split: LabeledImages,
   options: EvaluateOptions = {},
 ): Evaluation {
-  const result = predictSplit(model, split, options.batchSize);
+  return evaluatePredictions(split, predictSplit(model, split, options.batchSize), options);
+}
+
+/**
+ * The classification report and confusion matrix of a split's predictions (from
+ * {@link predictSplit}, or from the native step's inference), added to them.
+ */
+export function evaluatePredictions(
+  split: LabeledImages,
+  result: Predictions,
+  options: Pick<EvaluateOptions, 'classNames'> = {},
+): Evaluation {
   const numClasses = result.probabilities.length / split.count;
   const labels = Array.from({ length: numClasses }, (_, i) => i);
   const targetNames = options.classNames ? [...options.classNames] : undefined;

@@ -110,5 +110,6 @@ export async function resume(run: RunHandle, options: ResumeOptions): Promise<Tr
     run,
     signal: options.signal,
     onEvent: options.onEvent,
+    backend: options.backend,
   });
 }

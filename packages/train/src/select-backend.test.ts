@@ -4,14 +4,27 @@ import { TrainError } from './errors.js';
 import { selectBackend, wasmThreadsFor } from './select-backend.js';
 
 describe('selectBackend', () => {
-  it('passes over tfjs-node when it cannot load and says why, then picks wasm', async () => {
+  it('picks the native step first, with tfjs under it, when the addon loads', async () => {
     const choice = await selectBackend('auto');
-    expect(choice.name).toBe('wasm');
-    expect(choice.passedOver).toHaveLength(1);
-    expect(choice.passedOver[0]?.name).toBe('node');
-    expect(choice.passedOver[0]?.reason).toMatch(
-      /tfjs-node: (installed but not loadable|not installed)/,
-    );
+    expect(choice.name).toBe('native');
+    expect(choice.passedOver).toEqual([]);
+    expect(choice.tfjs?.name).toBe('wasm');
+    expect(choice.reason).toMatch(/fused native step.*one call per batch/);
+  });
+
+  it('passes over native (turned off) and tfjs-node (cannot load), saying why, then picks wasm', async () => {
+    process.env.FMNIST_NATIVE = 'off';
+    try {
+      const choice = await selectBackend('auto');
+      expect(choice.name).toBe('wasm');
+      expect(choice.passedOver.map((p) => p.name)).toEqual(['native', 'node']);
+      expect(choice.passedOver[0]?.reason).toMatch(/FMNIST_NATIVE=off/);
+      expect(choice.passedOver[1]?.reason).toMatch(
+        /tfjs-node: (installed but not loadable|not installed)/,
+      );
+    } finally {
+      delete process.env.FMNIST_NATIVE;
+    }
   });
 
   it('refuses a backend asked for by name that cannot load, saying how to get it', async () => {
@@ -42,6 +55,8 @@ describe('selectBackend', () => {
 
   it('selects cpu by name and rejects unknown names', async () => {
     expect((await selectBackend('cpu')).name).toBe('cpu');
-    await expect(selectBackend('gpu' as never)).rejects.toThrow(/one of auto, node, wasm, cpu/);
+    await expect(selectBackend('gpu' as never)).rejects.toThrow(
+      /one of auto, native, node, wasm, cpu/,
+    );
   });
 });

@@ -7,11 +7,19 @@ import { registerWasmKernels } from './kernels/register-wasm-kernels.js';
 /** The most threads tfjs-backend-wasm 4.22 starts (its build pre-creates 8 workers). */
 export const MAX_WASM_THREADS = 8;
 
-/** Our names for the tfjs backends, in the order `auto` tries them. */
-export const BACKEND_NAMES = ['node', 'wasm', 'cpu'] as const;
+/**
+ * Our names for the backends, in the order `auto` tries them: `native` is the fused native step
+ * of @fmnist/openblas (one call per batch; tfjs, on the next backend that loads, keeps the model),
+ * then the tfjs backends.
+ */
+export const BACKEND_NAMES = ['native', 'node', 'wasm', 'cpu'] as const;
 
-/** A backend by our name: `node` is @tensorflow/tfjs-node, `wasm` @tensorflow/tfjs-backend-wasm. */
+/** A backend by our name: `node` is @tensorflow/tfjs-node, `wasm` @tensorflow/tfjs-backend-wasm, `native` the fused step. */
 export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** The tfjs backends, which hold the model under every path. */
+const TFJS_BACKENDS = ['node', 'wasm', 'cpu'] as const;
+type TfjsBackendName = (typeof TFJS_BACKENDS)[number];
 
 /** What {@link selectBackend} chose, why, and why each backend tried before it was passed over. */
 export interface BackendChoice {
@@ -22,9 +30,20 @@ export interface BackendChoice {
   /** What runs its matrix products: `OpenBLAS` or `XNNPACK` on wasm, `libtensorflow`, `JavaScript`. */
   matmul: string;
   passedOver: { name: BackendName; reason: string }[];
+  /**
+   * With `native`: the tfjs backend under it (it builds, saves and evaluates the model, and runs
+   * the steps of a spec the native step does not run) and why it was chosen.
+   */
+  tfjs?: { name: TfjsBackendName; reason: string; threads: number; matmul: string };
 }
 
-const TFJS_NAME: Record<BackendName, string> = { node: 'tensorflow', wasm: 'wasm', cpu: 'cpu' };
+const TFJS_NAME: Record<TfjsBackendName, string> = { node: 'tensorflow', wasm: 'wasm', cpu: 'cpu' };
+
+/** How to build the addon (the same command @fmnist/openblas prints). */
+const BUILD_NATIVE =
+  'install g++, make, python3 and libopenblas-dev (Debian/Ubuntu: apt-get install g++ make ' +
+  'python3 libopenblas-dev), then run `node "$(node -p "require.resolve(\'@fmnist/openblas/build.mjs\')")"` ' +
+  'or, in the fmnist repository, `pnpm --filter @fmnist/openblas run build:addon`';
 
 const HOW_TO_GET: Record<BackendName, string> = {
   node:
@@ -33,10 +52,11 @@ const HOW_TO_GET: Record<BackendName, string> = {
     'which downloads libtensorflow',
   wasm: 'install @tensorflow/tfjs-backend-wasm@4.22.0 (a dependency of @fmnist/train: reinstall)',
   cpu: 'reinstall @tensorflow/tfjs@4.22.0',
+  native: `build @fmnist/openblas's addon: ${BUILD_NATIVE}`,
 };
 
 type Attempt =
-  | { ok: true; reason: string; threads: number; matmul: string }
+  | { ok: true; reason: string; threads: number; matmul: string; tfjs?: BackendChoice['tfjs'] }
   | { ok: false; reason: string };
 
 /** Options of {@link selectBackend}. */
@@ -46,6 +66,21 @@ export interface SelectBackendOptions {
    * {@link wasmThreadsFor}. Default 1. Only the first start of wasm in a process counts.
    */
   wasmThreads?: number;
+  /**
+   * Threads for the native step's products when `FMNIST_WASM_THREADS` (the share
+   * `fmnist experiment --jobs` gives each child) is not set: see {@link nativeThreadsFor}. Default
+   * `wasmThreads`, else 1.
+   */
+  nativeThreads?: number;
+}
+
+/**
+ * The threads worth giving the native step for a model: every core for a conv net (large
+ * products); for a dense net as measured in the README (*The fused step*).
+ */
+export function nativeThreadsFor(spec: { layers: readonly { type: string }[] }): number {
+  const convolutional = spec.layers.some((layer) => layer.type === 'conv2d');
+  return convolutional ? Math.min(availableParallelism(), MAX_WASM_THREADS) : 1;
 }
 
 /**
@@ -82,12 +117,12 @@ function isModuleMissing(error: unknown, pkg: string): boolean {
   );
 }
 
-const MATMUL: Record<BackendName, string> = {
+const MATMUL: Record<TfjsBackendName, string> = {
   node: 'libtensorflow',
   wasm: 'XNNPACK',
   cpu: 'JavaScript',
 };
-const matmulOf = (name: BackendName) =>
+const matmulOf = (name: TfjsBackendName) =>
   name === 'wasm' && wasmMatmul?.blas ? 'OpenBLAS' : MATMUL[name];
 
 let wasmStarted = false;
@@ -115,7 +150,62 @@ async function openBlasForWasm(): Promise<OpenBlasStatus> {
   }
 }
 
-async function activate(name: BackendName, wasmThreads: number): Promise<Attempt> {
+let nativeStep: OpenBlasStatus | undefined;
+
+/**
+ * @fmnist/openblas with its fused step, or why not (not installed, not built, built before the
+ * fused step, or turned off by `FMNIST_NATIVE=off`).
+ */
+export async function loadNativeStep(): Promise<OpenBlasStatus> {
+  if (process.env.FMNIST_NATIVE === 'off')
+    return { ok: false, reason: 'turned off by FMNIST_NATIVE=off' };
+  if (nativeStep) return nativeStep;
+  let status: OpenBlasStatus;
+  try {
+    const openblas = await import('@fmnist/openblas');
+    status = openblas.loadOpenBlas();
+  } catch (error) {
+    status = isModuleMissing(error, '@fmnist/openblas')
+      ? { ok: false, reason: '@fmnist/openblas is not installed (an optional dependency)' }
+      : { ok: false, reason: `@fmnist/openblas cannot be imported (${String(error)})` };
+  }
+  if (status.ok && typeof status.blas.createNetwork !== 'function') {
+    status = {
+      ok: false,
+      reason: 'the @fmnist/openblas addon was built before the fused step; rebuild it',
+    };
+  }
+  nativeStep = status;
+  return status;
+}
+
+async function activateNative(wasmThreads: number, nativeThreads: number): Promise<Attempt> {
+  const status = await loadNativeStep();
+  if (!status.ok) return { ok: false, reason: `native: ${status.reason}` };
+  const skipped: string[] = [];
+  for (const name of TFJS_BACKENDS) {
+    const attempt = await activate(name, wasmThreads);
+    if (!attempt.ok) {
+      skipped.push(attempt.reason);
+      continue;
+    }
+    status.blas.setThreads(nativeThreads);
+    return {
+      ok: true,
+      threads: nativeThreads,
+      matmul: 'OpenBLAS',
+      reason:
+        `the fused native step: one call per batch (forward, loss, backward, update), products on ` +
+        `OpenBLAS on ${nativeThreads} thread${nativeThreads === 1 ? '' : 's'}, with tfjs ${name} ` +
+        'holding the model; the fastest path for the specs it runs (others train on tfjs ' +
+        `${name})`,
+      tfjs: { name, reason: attempt.reason, threads: attempt.threads, matmul: attempt.matmul },
+    };
+  }
+  return { ok: false, reason: `native: no tfjs backend loads under it (${skipped.join('; ')})` };
+}
+
+async function activate(name: TfjsBackendName, wasmThreads: number): Promise<Attempt> {
   let wasm: typeof import('@tensorflow/tfjs-backend-wasm') | undefined;
   if (name === 'node') {
     try {
@@ -170,7 +260,7 @@ async function activate(name: BackendName, wasmThreads: number): Promise<Attempt
     ready = false;
   }
   if (!ready) return { ok: false, reason: `${name}: registered but failed to initialise` };
-  const reasons: Record<BackendName, string> = {
+  const reasons: Record<TfjsBackendName, string> = {
     node: 'tfjs-node loads: native libtensorflow, the fastest backend',
     wasm: `WebAssembly with SIMD, with our kernel fixes, ${wasmMatmul?.note}; the fastest that loads without tfjs-node`,
     cpu: 'the pure-JavaScript backend, always available and slowest',
@@ -188,6 +278,7 @@ export async function selectBackend(
   options: SelectBackendOptions = {},
 ): Promise<BackendChoice> {
   const wasmThreads = wasmThreadsWanted(options.wasmThreads ?? 1);
+  const nativeThreads = wasmThreadsWanted(options.nativeThreads ?? options.wasmThreads ?? 1);
   if (preference !== 'auto' && !BACKEND_NAMES.includes(preference)) {
     throw new TrainError(
       'INVALID_OPTION',
@@ -197,11 +288,22 @@ export async function selectBackend(
   const candidates = preference === 'auto' ? BACKEND_NAMES : [preference];
   const passedOver: BackendChoice['passedOver'] = [];
   for (const name of candidates) {
-    const attempt = await activate(name, wasmThreads);
+    const attempt =
+      name === 'native'
+        ? await activateNative(wasmThreads, nativeThreads)
+        : await activate(name, wasmThreads);
     if (attempt.ok) {
       const reason =
         preference === 'auto' ? attempt.reason : `asked for by name; ${attempt.reason}`;
-      return { name, reason, threads: attempt.threads, matmul: attempt.matmul, passedOver };
+      const tfjs = attempt.tfjs;
+      return {
+        name,
+        reason,
+        threads: attempt.threads,
+        matmul: attempt.matmul,
+        passedOver,
+        ...(tfjs ? { tfjs } : {}),
+      };
     }
     if (preference !== 'auto') {
       throw new TrainError(

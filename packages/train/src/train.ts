@@ -1,12 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import {
-  batches,
-  CLASS_NAMES,
-  countBatches,
-  type LabeledImages,
-  splitHoldout,
-} from '@fmnist/dataset';
+import { CLASS_NAMES, countBatches, type LabeledImages, splitHoldout } from '@fmnist/dataset';
 import { RUN_SCHEMA_VERSION, type RunRecord, renderRunReport } from '@fmnist/metrics';
 import {
   buildModel,
@@ -20,8 +14,9 @@ import { describeFailure, type RunHandle, setRunStatus } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import type { Callback, CallbackContext } from './callbacks.js';
 import { type CheckpointState, saveCheckpoint } from './checkpoint.js';
+import { chooseEngine } from './choose-engine.js';
 import { TrainError } from './errors.js';
-import { evaluate, predictSplit } from './evaluate.js';
+import { evaluatePredictions } from './evaluate.js';
 import type { HistoryEntry } from './history.js';
 import {
   getLearningRate,
@@ -31,8 +26,6 @@ import {
 } from './optimizer-state.js';
 import { pickSamples } from './pick-samples.js';
 import type { BackendChoice } from './select-backend.js';
-import { toInput } from './to-input.js';
-import { seedDropout, trainStep } from './training-step.js';
 
 /** Where validation data comes from: a seeded, stratified holdout of the training set (below 1 a fraction, else a count), the test set (the notebook's way, flagged as leakage), or none. */
 export type ValidationOption = { holdout: number } | 'test' | 'none';
@@ -250,7 +243,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
 export async function runEpochs(
   state: RunState,
   data: TrainData,
-  options: Pick<TrainOptions, 'signal' | 'run' | 'onEvent'>,
+  options: Pick<TrainOptions, 'signal' | 'run' | 'onEvent' | 'backend'>,
 ): Promise<TrainResult> {
   try {
     return await runEpochsUntilDone(state, data, options);
@@ -267,7 +260,7 @@ export async function runEpochs(
 async function runEpochsUntilDone(
   state: RunState,
   data: TrainData,
-  options: Pick<TrainOptions, 'signal' | 'run' | 'onEvent'>,
+  options: Pick<TrainOptions, 'signal' | 'run' | 'onEvent' | 'backend'>,
 ): Promise<TrainResult> {
   const { record, model, optimizer, callbacks } = state;
   const { epochs, batchSize, seed } = record.config;
@@ -290,6 +283,17 @@ async function runEpochsUntilDone(
   const history = [...state.checkpoint.history];
   const events = [...state.checkpoint.events];
   let stopReason = state.checkpoint.stopReason;
+  // The native fused step where the backend is `native` and it runs the spec, else tfjs.
+  const { engine, fallback } = await chooseEngine(state.spec, model, optimizer, options.backend, {
+    train: sets.train,
+    batchSize,
+    seed,
+    numClasses,
+  });
+  if (fallback) {
+    record.environment.backend = fallback.backend;
+    record.environment.passedOver = [...record.environment.passedOver, fallback.passedOver];
+  }
 
   const writeRecord = async () => {
     record.history = history;
@@ -342,26 +346,12 @@ async function runEpochsUntilDone(
     let lossSum = 0;
     let correct = 0;
     let seen = 0;
-    for (const batch of batches(sets.train, batchSize, {
-      shuffle: true,
-      seed: deriveSeed(seed, 1),
-      epoch,
-      numClasses,
-    })) {
+    for (const batch of engine.batches(epoch)) {
       if (signal?.aborted) {
         interrupted = true;
         break;
       }
-      seedDropout(model, (layer) => deriveSeed(seed, 3, epoch, batch.index, layer));
-      const step = tf.tidy(() => {
-        const xs = toInput(model, batch.pixels, batch.size);
-        const ys = tf.tensor2d(batch.oneHot, [batch.size, numClasses]);
-        return trainStep(model, optimizer, xs, ys);
-      });
-      const loss = step.loss.dataSync()[0] as number;
-      const hits = step.correct.dataSync()[0] as number;
-      step.loss.dispose();
-      step.correct.dispose();
+      const { loss, correct: hits } = batch.run();
       if (!Number.isFinite(loss)) {
         const message =
           `the loss became ${loss} at epoch ${epoch}, batch ${batch.index + 1}: the weights diverged. ` +
@@ -386,6 +376,8 @@ async function runEpochsUntilDone(
         seconds: (performance.now() - started) / 1000,
       });
     }
+    // Weights (and the optimizer's state) back into tfjs for whatever reads them next.
+    await engine.syncToModel();
     if (interrupted || signal?.aborted) {
       interrupted = true;
       break;
@@ -398,13 +390,14 @@ async function runEpochsUntilDone(
       learningRate: getLearningRate(optimizer),
     };
     if (sets.validation) {
-      const v = predictSplit(model, sets.validation);
+      const v = engine.score(sets.validation);
       entry.valLoss = v.loss;
       entry.valAccuracy = v.accuracy;
     }
     entry.seconds = (performance.now() - started) / 1000;
     history.push(entry);
     for (const callback of callbacks) callback.onEpochEnd(context(epoch, entry));
+    await engine.syncFromModel(); // a callback may have restored weights
     if (run) {
       const optimizerState: OptimizerState = await getOptimizerState(optimizer);
       await saveCheckpoint(run.paths.checkpoint, model, optimizerState, {
@@ -432,9 +425,9 @@ async function runEpochsUntilDone(
     return { status: 'interrupted', model, history, record, runDir };
   }
 
-  record.metrics = { train: pick(predictSplit(model, sets.train)) };
+  record.metrics = { train: pick(engine.score(sets.train)) };
   if (sets.validation && record.config.validation.mode === 'holdout') {
-    const validation = predictSplit(model, sets.validation);
+    const validation = engine.predict(sets.validation);
     record.metrics.validation = pick(validation);
     // Every holdout prediction, so that two runs on the same holdout compare image by image
     // (McNemar) without the test set: how a sweep chooses.
@@ -445,7 +438,7 @@ async function runEpochsUntilDone(
     };
   }
   if (data.test) {
-    const test = evaluate(model, data.test, { classNames });
+    const test = evaluatePredictions(data.test, engine.predict(data.test), { classNames });
     record.metrics.test = pick(test);
     if (record.config.validation.mode === 'test') record.metrics.validation = pick(test);
     record.classificationReport = test.classificationReport;

@@ -23,7 +23,7 @@ describe('fmnist report', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Run mlp-adam — completed — /);
     expect(result.stdout).toContain('2/2 epochs, batch 50, validation holdout 0.1, seed 0');
-    expect(result.stdout).toContain('backend:     wasm');
+    expect(result.stdout).toContain('backend:     native');
     expect(result.stdout).toMatch(/epoch\s+loss\s+accuracy\s+val_loss\s+val_accuracy\s+seconds/);
     expect(result.stdout).toMatch(/test {8}loss \d\.\d{4}/);
     expect(result.stdout).toContain('weighted avg');

@@ -41,8 +41,7 @@ describe('fmnist train', () => {
       { cwd },
     );
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^Backend: wasm — /m);
-    expect(result.stderr).toContain('passed over node');
+    expect(result.stderr).toMatch(/^Backend: native — .*fused native step/m);
     expect(result.stderr).toMatch(
       /^Epoch 1\/2 {2}6\/6 ━{20} \d+s \d+ms\/step - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}$/m,
     );
@@ -64,7 +63,7 @@ describe('fmnist train', () => {
       validation: { mode: 'holdout', size: 0.1 },
     });
     expect(record.data).toMatchObject({ verified: false, train: 270, validation: 30, test: 100 });
-    expect(record.environment.backend.name).toBe('wasm');
+    expect(record.environment.backend.name).toBe('native');
     expect((await readdir(runDir)).sort()).toEqual([
       'checkpoint',
       'model',
@@ -261,7 +260,10 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
       'does not go with --validation none',
     ],
     [['--preset', 'mlp-adam', '--optimizer', 'adagrad'], 'Expected one of adam, rmsprop, sgd'],
-    [['--preset', 'mlp-adam', '--backend', 'gpu'], 'Allowed choices are auto, node, wasm, cpu'],
+    [
+      ['--preset', 'mlp-adam', '--backend', 'gpu'],
+      'Allowed choices are auto, native, node, wasm, cpu',
+    ],
     [['--resume', 'runs/x', '--epochs', '5'], 'it cannot take --epochs'],
   ])('train %j', async (args, message) => {
     const result = await runCli(['train', ...args, '--data-dir', dataDir]);
