@@ -9,8 +9,8 @@ export interface ExperimentConfig {
   validation: 'holdout' | 'test' | 'none';
   /** The holdout size, with `validation: 'holdout'`. */
   validationSize?: number;
-  /** The backend every run asks for (`auto`, `node`, `wasm`, `cpu`). */
-  backend: 'auto' | 'node' | 'wasm' | 'cpu';
+  /** The backend every run asks for (`auto`, or one of `@fmnist/train`'s `BACKEND_NAMES`). */
+  backend: string;
   /** The data directory every run trains on (absolute). */
   dataDir: string;
 }
@@ -52,7 +52,8 @@ export function parseExperimentConfig(value: unknown, path: string): ExperimentC
     Number.isInteger(config.batchSize) &&
     ['holdout', 'test', 'none'].includes(config.validation as string) &&
     (config.validationSize === undefined || typeof config.validationSize === 'number') &&
-    ['auto', 'node', 'wasm', 'cpu'].includes(config.backend as string) &&
+    typeof config.backend === 'string' &&
+    config.backend !== '' &&
     typeof config.dataDir === 'string';
   if (!ok) {
     throw new RunsError(

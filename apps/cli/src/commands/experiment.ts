@@ -28,7 +28,7 @@ interface ExperimentFlags {
   batchSize?: number;
   validation?: 'holdout' | 'test' | 'none';
   validationSize?: number;
-  backend: ExperimentConfig['backend'];
+  backend: (typeof BACKEND_CHOICES)[number];
   dataDir?: string;
   out: string;
   resume?: string;

@@ -64,7 +64,7 @@ function toJob(
   const base = {
     runDir,
     dataDir: config.dataDir,
-    backend: config.backend,
+    backend: config.backend as TrainJob['backend'],
     wasmThreads: Math.min(share, wasmThreadsFor(getPreset(task.run.preset))),
   };
   if (task.action === 'resume') return { ...base, action: 'resume' };
