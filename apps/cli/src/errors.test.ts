@@ -35,6 +35,42 @@ describe('formatError', () => {
     expect(text).toContain('at ');
   });
 
+  it('says which path or port and what to do for errors of the environment, not "a bug"', () => {
+    const errno = (code: string, extra: object) =>
+      Object.assign(new Error(`${code}: raw`), { code, ...extra });
+    const full = formatError(errno('ENOSPC', { path: '/mnt/small/run.json' }), false);
+    expect(full).toBe(
+      'error: the disk is full (/mnt/small/run.json): no space left on the device\n' +
+        'Free some space there, or write elsewhere (--out <dir>), then run the command again.',
+    );
+    expect(formatError(errno('EROFS', { path: '/ro/x' }), false)).toContain(
+      '(/ro/x): the file system is read-only',
+    );
+    expect(formatError(errno('EACCES', { path: '/root/x', syscall: 'open' }), false)).toContain(
+      'permission denied (/root/x) (open)',
+    );
+    const port = formatError(errno('EADDRINUSE', { port: 8080, address: '127.0.0.1' }), false);
+    expect(port).toContain('port 8080 on 127.0.0.1 is already in use');
+    expect(port).toContain('--port');
+    for (const text of [full, port]) expect(text).not.toContain('looks like a bug');
+    const wrapped = formatError(
+      new ModelsError('SAVE_FAILED', 'the model could not be saved', {
+        cause: errno('ENOSPC', { path: '/d' }),
+      }),
+      false,
+    );
+    expect(wrapped).toBe(
+      'error: the model could not be saved\nFree some space there, or write elsewhere (--out <dir>), then run the command again.',
+    );
+  });
+
+  it('prints any branded fmnist error as it is', () => {
+    const error = Object.assign(new Error('run.json is damaged'), {
+      [Symbol.for('fmnist.error')]: 'RunsError',
+    });
+    expect(formatError(error, false)).toBe('error: run.json is damaged');
+  });
+
   it('flags unexpected errors as bugs', () => {
     expect(formatError(new TypeError('x is undefined'), false)).toContain('looks like a bug');
   });

@@ -4,6 +4,7 @@ import { ModelsError } from '@fmnist/models';
 import { RunsError } from '@fmnist/runs';
 import { TrainError } from '@fmnist/train';
 import { CommanderError } from 'commander';
+import { describeEnvironmentError } from './describe-environment-error.js';
 
 /** The exit codes of `fmnist`, as its README lists them. */
 export const EXIT_CODES = {
@@ -58,6 +59,17 @@ export function failure(message: string, hint?: string, cause?: unknown): CliErr
   return new CliError('failure', message, { hint, cause });
 }
 
+/** Any package's error class sets this brand to its class name (the error convention). */
+const FMNIST_BRAND = Symbol.for('fmnist.error');
+
+/** Whether `error` is an fmnist error of any package: its brand is a string. */
+function isFmnistError(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    typeof (error as { [FMNIST_BRAND]?: unknown })[FMNIST_BRAND] === 'string'
+  );
+}
+
 // Commander reports these when it printed help or the version on request.
 const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.version']);
 
@@ -86,6 +98,7 @@ export function toExitCode(error: unknown): ExitCode {
  */
 export function formatError(error: unknown, verbose: boolean): string {
   const lines: string[] = [];
+  const environment = describeEnvironmentError(error);
   if (CliError.isInstance(error)) {
     lines.push(`error: ${error.message}`);
     if (error.hint) lines.push(error.hint);
@@ -94,9 +107,14 @@ export function formatError(error: unknown, verbose: boolean): string {
     ModelsError.isInstance(error) ||
     TrainError.isInstance(error) ||
     RunsError.isInstance(error) ||
-    MetricsError.isInstance(error)
+    MetricsError.isInstance(error) ||
+    isFmnistError(error)
   ) {
+    // Its message says what went wrong; a disk-full or permission cause adds what to do.
     lines.push(`error: ${error.message}`);
+    if (environment !== undefined) lines.push(environment.hint);
+  } else if (environment !== undefined) {
+    lines.push(`error: ${environment.message}`, environment.hint);
   } else if (error instanceof Error) {
     lines.push(`error: ${error.message}`);
     if (!verbose)

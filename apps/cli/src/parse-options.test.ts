@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import {
+  createIntegerParser,
+  INTEGER_LIMITS,
   parseFraction,
   parseInteger,
   parseNonNegativeInteger,
@@ -26,8 +28,27 @@ describe('option parsers', () => {
     [parseInteger, ['1.5', 'x']],
     [parsePositiveNumber, ['0', '-1', 'Infinity']],
     [parseFraction, ['1', '-0.1']],
-    [parseValidationSize, ['0', '1.5', '-3']],
+    [parseValidationSize, ['0', '1.5', '-3', '99999999999999999999', '20000000']],
+    [parseInteger, ['99999999999999999999', '2147483648', '1e3', '0x10']],
+    [parsePositiveInteger, ['99999999999999999999', '9007199254740993', '1e3', '0x10', '1_000']],
   ] as const)('reject bad values (%#)', (parse, values) => {
     for (const value of values) expect(() => parse(value)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('createIntegerParser', () => {
+  it('states the range in its message', () => {
+    const parseScale = createIntegerParser(INTEGER_LIMITS.scale);
+    expect(parseScale(' 8 ')).toBe(8);
+    expect(parseScale('146')).toBe(146);
+    expect(() => parseScale('99999999999999999999')).toThrow(
+      'Expected a whole number from 1 to 146, e.g. 8.',
+    );
+  });
+
+  it('keeps every ceiling a safe integer', () => {
+    for (const { min, max } of Object.values(INTEGER_LIMITS)) {
+      expect(Number.isSafeInteger(min) && Number.isSafeInteger(max) && min <= max).toBe(true);
+    }
   });
 });

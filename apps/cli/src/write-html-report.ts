@@ -1,23 +1,41 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type RecordsOnDisk, RUN_FILES } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
+import { displayPath } from './display-path.js';
+import { readFileInside } from './read-file-inside.js';
 
 /**
  * The viewer's views of these runs and experiments as one self-contained HTML file. Each run's
  * trained model goes along; the viewer embeds those under 2 MB, so Try-it works offline too.
+ * Model files whose real path leaves the run directory (a symlink out of it) stay out, with a
+ * warning on stderr.
  */
 export async function writeHtmlReport(records: RecordsOnDisk): Promise<string> {
   const models: Record<string, ReportModel> = {};
   for (const { dir, record } of records.runs) {
-    const modelDir = join(dir, RUN_FILES.model);
-    try {
+    const files = [];
+    for (const name of ['model.json', 'weights.bin']) {
+      files.push(await readFileInside(dir, join(RUN_FILES.model, name)));
+    }
+    const [modelJson, weights] = files;
+    if (modelJson?.ok && weights?.ok) {
       models[record.id] = {
-        modelJson: await readFile(join(modelDir, 'model.json'), 'utf8'),
-        weights: new Uint8Array(await readFile(join(modelDir, 'weights.bin'))),
+        modelJson: modelJson.bytes.toString('utf8'),
+        weights: new Uint8Array(weights.bytes),
       };
-    } catch {
-      // No model/ (an interrupted or failed run): the report shows the run without Try-it.
+      continue;
+    }
+    // No model/ (an interrupted or failed run): the report shows the run without Try-it.
+    for (const [i, found] of files.entries()) {
+      if (found === undefined || found.ok || found.reason === 'missing') continue;
+      const file = join(RUN_FILES.model, i === 0 ? 'model.json' : 'weights.bin');
+      process.stderr.write(
+        `warning: left ${displayPath(join(dir, file))} out of the report: it ${
+          found.reason === 'outside'
+            ? `is a link to ${found.real}, outside the run directory`
+            : 'is not a regular file'
+        }. Replace it with the file itself to include the model.\n`,
+      );
     }
   }
   return renderHtmlReport({

@@ -1,6 +1,7 @@
 import { compareRunPredictions, type TestLabels } from './compare-run-predictions.js';
 import { type RunHeadline, readRunHeadline } from './read-run-headline.js';
 import type { RecordStatus, RunRecord } from './run-record-schema.js';
+import { type RunSortKey, sortRuns } from './sort-runs.js';
 
 /** A run to compare: its record and how to name it (e.g. its directory). */
 export interface CompareRunsInput {
@@ -50,6 +51,10 @@ export interface RunsComparison {
   alpha: number;
   /** Why some runs take part in no pair (no predictions, another test set, no labels given). */
   notes: string[];
+  /** What the runs were ranked by, when {@link CompareRunsOptions.sort} was given (run 1 is the best). */
+  sortedBy?: RunSortKey;
+  /** `best`: the pairs are run 1 against each other run, not every two runs. */
+  pairsWith: 'all' | 'best';
 }
 
 /** Options of {@link compareRuns}. */
@@ -58,6 +63,13 @@ export interface CompareRunsOptions {
   testLabels?: readonly TestLabels[];
   /** Significance level for `better`; default 0.05. */
   alpha?: number;
+  /** Rank the runs best first by this before numbering them (see {@link sortRuns}); default: as given. */
+  sort?: RunSortKey;
+  /**
+   * `best`: test run 1 (the best, with `sort`) against each other run — n − 1 pairs instead of
+   * n(n − 1)/2, the question "is anything as good as the best?". Default `all`.
+   */
+  pairsWith?: 'all' | 'best';
 }
 
 /**
@@ -65,8 +77,9 @@ export interface CompareRunsOptions {
  * set (same `predictions.labelsSha256`), the images one gets right and the other wrong with
  * McNemar's exact p-value — so that "RMSprop beats dropout by 0.0003" is seen for what it is.
  *
- * @param runs - the runs, in the order to show them
- * @param options - the test labels the runs were scored on, and the significance level
+ * @param given - the runs, in the order to show them unless `options.sort` ranks them
+ * @param options - the test labels the runs were scored on, the significance level, the ranking
+ *   and which pairs to test
  * @returns rows per run, pairs, and notes on runs left out of pairs
  *
  * @example
@@ -78,10 +91,12 @@ export interface CompareRunsOptions {
  * ```
  */
 export function compareRuns(
-  runs: readonly CompareRunsInput[],
+  given: readonly CompareRunsInput[],
   options: CompareRunsOptions = {},
 ): RunsComparison {
   const alpha = options.alpha ?? 0.05;
+  const pairsWith = options.pairsWith ?? 'all';
+  const runs = options.sort === undefined ? given : sortRuns(given, options.sort);
   const testSets = options.testLabels ?? [];
   const notes: string[] = [];
   const compared: ComparedRun[] = runs.map(({ label, record }, i) => ({
@@ -120,6 +135,7 @@ export function compareRuns(
 
   const pairs: ComparedPair[] = [];
   eligible.forEach((i, k) => {
+    if (pairsWith === 'best' && i !== 0) return;
     for (const j of eligible.slice(k + 1)) {
       const a = runs[i] as CompareRunsInput;
       const b = runs[j] as CompareRunsInput;
@@ -162,5 +178,17 @@ export function compareRuns(
       }
     }
   }
-  return { runs: compared, pairs, alpha, notes };
+  if (pairsWith === 'best' && runs.length > 1 && testSets.length > 0 && eligible[0] !== 0) {
+    notes.push(
+      `run 1 (${compared[0]?.label}), the best${options.sort === undefined ? ' (the first given)' : ` by ${options.sort}`}, has no comparable test predictions: no pairs.`,
+    );
+  }
+  return {
+    runs: compared,
+    pairs,
+    alpha,
+    notes,
+    ...(options.sort === undefined ? {} : { sortedBy: options.sort }),
+    pairsWith,
+  };
 }

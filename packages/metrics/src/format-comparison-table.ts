@@ -71,8 +71,12 @@ export function formatComparisonTable(comparison: RunsComparison, format: 'text'
     formatPValue(pair.pValue),
     verdict(comparison, pair),
   ]);
+  const ranked = comparison.sortedBy === undefined ? '' : `, ranked by ${comparison.sortedBy}`;
   const pairsTitle =
-    "Pairs on the same test set — McNemar's exact test on the images exactly one of the two gets right:";
+    comparison.pairsWith === 'best'
+      ? `Run 1 (the best${ranked || ', as given first'}) against each other run on the same test set — McNemar's exact test on the images exactly one of the two gets right:`
+      : "Pairs on the same test set — McNemar's exact test on the images exactly one of the two gets right:";
+  const runsTitle = comparison.sortedBy === undefined ? [] : [`Runs${ranked}, best first:`];
   const out: string[] = [];
   if (format === 'md') {
     const table = (header: string[], rows: string[][], right: Set<number>) => [
@@ -80,13 +84,14 @@ export function formatComparisonTable(comparison: RunsComparison, format: 'text'
       `|${header.map((_, i) => (right.has(i) ? '---:' : '---')).join('|')}|`,
       ...rows.map((row) => `| ${row.map(escapeMarkdownCell).join(' | ')} |`),
     ];
+    if (runsTitle.length > 0) out.push(...runsTitle, '');
     out.push(...table(runHeader, runRows, new Set([0, 3, 4, 5, 6, 7, 8])));
     if (pairRows.length > 0) {
       out.push('', pairsTitle, '', ...table(pairHeader, pairRows, new Set([0, 1, 2, 3, 4, 5])));
     }
     if (comparison.notes.length > 0) out.push('', ...comparison.notes.map((note) => `- ${note}`));
   } else {
-    out.push(alignColumns([runHeader, ...runRows], new Set([1, 2])));
+    out.push(...runsTitle, alignColumns([runHeader, ...runRows], new Set([1, 2])));
     if (pairRows.length > 0) {
       out.push('', pairsTitle, alignColumns([pairHeader, ...pairRows], new Set([6])));
     }

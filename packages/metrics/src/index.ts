@@ -93,6 +93,9 @@ export {
   runSampleSchema,
   runSplitMetricsSchema,
 } from './run-record-schema.js';
+export type { RunSortKey } from './sort-runs.js';
+export { RUN_SORT_KEYS, readSortValue, sortRuns } from './sort-runs.js';
+export { stripTerminalControls } from './strip-terminal-controls.js';
 export type {
   ExperimentPairTest,
   ExperimentRunInput,

@@ -214,6 +214,17 @@ describe('parseRunRecord', () => {
     expect(failure([1, 2]).path).toBe('(root)');
   });
 
+  it('accepts a UTF-8 byte order mark before the JSON', () => {
+    expect(parseRunRecord(`\uFEFF${text}`).id).toBe(fresh().id);
+  });
+
+  it('refuses a record nested 100_000 levels deep with a depth limit, not a stack overflow', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const error = failure(text.replace(/\}\s*$/, `, "extra": ${deep}}`));
+    expect(error.code).toBe('INVALID_RECORD');
+    expect(error.message).toMatch(/more than 64 levels deep/);
+  });
+
   it('lists every fault in issues', () => {
     const r = fresh();
     r.history[0].loss = 'x';

@@ -1,5 +1,9 @@
 import type * as z from 'zod';
+import { isNestedDeeperThan } from './measure-json-depth.js';
 import { MetricsError, type RecordIssue } from './metrics-error.js';
+
+/** Records nest a handful of levels; anything deeper than this is refused before it is walked. */
+const MAX_RECORD_DEPTH = 64;
 
 /** `history[3].loss` from `['history', 3, 'loss']`. @internal */
 export function formatJsonPath(path: readonly PropertyKey[]): string {
@@ -83,7 +87,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function readJson(json: unknown, what: string): unknown {
   if (typeof json !== 'string') return json;
   try {
-    return JSON.parse(json);
+    // A UTF-8 byte order mark (some Windows editors add one) is not part of the JSON.
+    return JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (cause) {
     throw new MetricsError(
       'INVALID_JSON',
@@ -109,6 +114,16 @@ export function readRecord<S extends z.ZodType>(
       'INVALID_RECORD',
       `(root) must be an object (a ${what}), got ${describeValue(value)}. Pass the parsed content of the file or its text.`,
       { path: '(root)', issues: [{ path: '(root)', message: 'must be an object' }] },
+    );
+  }
+  if (isNestedDeeperThan(value, MAX_RECORD_DEPTH)) {
+    throw new MetricsError(
+      'INVALID_RECORD',
+      `invalid ${what}: it nests arrays and objects more than ${MAX_RECORD_DEPTH} levels deep, which no ${what} does. The file is damaged or from another tool; re-create it with fmnist.`,
+      {
+        path: '(root)',
+        issues: [{ path: '(root)', message: `nested more than ${MAX_RECORD_DEPTH} levels deep` }],
+      },
     );
   }
   const found = (value as { schemaVersion?: unknown }).schemaVersion;

@@ -1,4 +1,5 @@
 import { escapeMarkdownCell } from './confusion-matrix-markdown.js';
+import { escapeRecordText } from './escape-record-text.js';
 import type { ExperimentRecord } from './experiment-record-schema.js';
 import { formatMeanStd, formatNumber } from './format-number.js';
 
@@ -20,7 +21,8 @@ function signed(value: number): string {
  * console.log(renderExperimentReport(parseExperimentRecord(text)));
  * ```
  */
-export function renderExperimentReport(record: ExperimentRecord): string {
+export function renderExperimentReport(given: ExperimentRecord): string {
+  const record = escapeRecordText(given);
   const out: string[] = [];
   out.push(`# Experiment ${record.suite}`, '');
   out.push(

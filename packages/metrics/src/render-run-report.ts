@@ -1,5 +1,6 @@
 import { classificationReportMarkdown } from './classification-report-markdown.js';
 import { confusionMatrixMarkdown } from './confusion-matrix-markdown.js';
+import { escapeRecordText } from './escape-record-text.js';
 import { formatClassificationReport } from './format-classification-report.js';
 import { formatNumber } from './format-number.js';
 import type { RunHistoryEntry, RunRecord } from './run-record-schema.js';
@@ -33,7 +34,8 @@ function historyRows(history: readonly RunHistoryEntry[], max: number): (RunHist
  * await writeFile(join(runDir, 'report.md'), renderRunReport(parseRunRecord(text)));
  * ```
  */
-export function renderRunReport(record: RunRecord, options: RenderRunReportOptions = {}): string {
+export function renderRunReport(given: RunRecord, options: RenderRunReportOptions = {}): string {
+  const record = escapeRecordText(given);
   const out: string[] = [];
   const names = record.classNames;
   out.push(`# Run ${record.name}`, '');

@@ -5,8 +5,11 @@
  *
  * @packageDocumentation
  */
+
 export type { SweepErrorCode, SweepErrorOptions } from './errors/sweep-error.js';
 export { SWEEP_ERROR_CODES, SweepError } from './errors/sweep-error.js';
+export { formatSweepTableMarkdown } from './format/format-sweep-table-markdown.js';
+export { formatSweepTableText } from './format/format-sweep-table-text.js';
 export type {
   ConfigurationRow,
   ConfigurationTest,
@@ -15,6 +18,13 @@ export type {
   TrialRun,
 } from './results/rank-configurations.js';
 export { rankConfigurations } from './results/rank-configurations.js';
+export type {
+  StrategyName,
+  SweepPlan,
+  SweepPlanOptions,
+  SweepRequest,
+} from './run/plan-sweep.js';
+export { planSweep, STRATEGY_NAMES } from './run/plan-sweep.js';
 export type {
   RunnerJob,
   RunnerOutcome,

@@ -14,7 +14,7 @@ import { type Command, Option } from 'commander';
 import { failure } from '../errors.js';
 import { type BenchReport, type BenchResult, formatBench } from '../format-bench.js';
 import { loadData } from '../load-data.js';
-import { parsePositiveInteger } from '../parse-options.js';
+import { createIntegerParser, INTEGER_LIMITS } from '../parse-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -147,8 +147,18 @@ export function addBenchCommand(program: Command): void {
         .choices(['all', 'auto', ...BACKEND_NAMES])
         .default('all'),
     )
-    .option('-b, --batch-size <n>', 'images per step', parsePositiveInteger, 200)
-    .option('--steps <n>', 'timed steps (after 3 untimed warm-up steps)', parsePositiveInteger, 20)
+    .option(
+      '-b, --batch-size <n>',
+      'images per step',
+      createIntegerParser(INTEGER_LIMITS.batchSize),
+      200,
+    )
+    .option(
+      '--steps <n>',
+      'timed steps (after 3 untimed warm-up steps)',
+      createIntegerParser(INTEGER_LIMITS.steps),
+      20,
+    )
     .option('--data-dir <dir>', 'the four IDX files (default: where every command looks)')
     .option('--json', 'print the measurements as JSON on stdout')
     .option('--no-pytorch', "skip PyTorch's epoch (timed when /usr/bin/python3 can import torch)")

@@ -91,6 +91,36 @@ describe('fmnist compare', () => {
       [2, 3],
     ]);
     expect(comparison.notes).toEqual([]);
+
+    const best = await runCli([
+      'compare',
+      dir,
+      runA,
+      '--sort',
+      'test-accuracy',
+      '--versus-best',
+      '--format',
+      'json',
+    ]);
+    expect(best.code).toBe(0);
+    const ranked = JSON.parse(best.stdout) as RunsComparison;
+    const accuracies = ranked.runs.map((run) => run.testAccuracy);
+    expect(accuracies).toEqual([...accuracies].sort((a, b) => b - a));
+    expect(ranked.pairs.map((p) => [p.a, p.b])).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
+    const text = await runCli(['compare', dir, runA, '--sort', 'test-accuracy', '--versus-best']);
+    expect(text.stdout).toContain('Runs, ranked by test-accuracy, best first:');
+    expect(text.stdout).toContain(
+      'Run 1 (the best, ranked by test-accuracy) against each other run',
+    );
+  });
+
+  it('refuses a --sort key it does not know, listing the ones it does', async () => {
+    const result = await runCli(['compare', runA, '--sort', 'accuracy']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('validation-accuracy');
   });
 
   it('says what a directory lacks', async () => {

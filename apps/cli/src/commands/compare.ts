@@ -3,6 +3,9 @@ import {
   type CompareRunsInput,
   compareRuns,
   formatComparisonTable,
+  RUN_SORT_KEYS,
+  type RunSortKey,
+  stripTerminalControls,
   type TestLabels,
 } from '@fmnist/metrics';
 import { pathExists, readRecords } from '@fmnist/runs';
@@ -18,11 +21,17 @@ Examples:
   $ fmnist compare experiments/notebook-20250101-120000          # every run of an experiment
   $ fmnist compare experiments/notebook-20250101-120000 --format md > comparison.md
   $ fmnist compare runs/a runs/b --format json | jq '.pairs[0].pValue'
+  $ fmnist compare experiments/sweep-20250101-120000 --sort validation-accuracy --versus-best
 
 For each pair of runs scored on the same test set: the test images A gets right and B wrong and the
 other way round, and McNemar's exact p-value — how likely a split that uneven would be if the two
 models were equally good. p ≥ 0.05 means the accuracy difference is no evidence of a better model.
-The test labels come from --data-dir, else from where each run's data was.`;
+The test labels come from --data-dir, else from where each run's data was.
+
+--sort ranks the runs best first (highest accuracy, lowest loss, fewest seconds); --versus-best
+then tests run 1 against each other run only: n - 1 pairs instead of n(n - 1)/2. Ranking by test
+accuracy and judging on the same test set flatters the winner: rank by validation-accuracy when
+the runs held out a validation split.`;
 
 /**
  * The test labels for every test set the runs were scored on: `--data-dir`, else the directory
@@ -52,13 +61,20 @@ async function findTestLabels(
   return found;
 }
 
+interface CompareFlags {
+  format: 'text' | 'md' | 'json';
+  dataDir?: string;
+  sort?: RunSortKey;
+  versusBest?: boolean;
+}
+
 /** Register `fmnist compare <run or experiment dir>...`. */
 export function addCompareCommand(program: Command): void {
   program
     .command('compare')
     .summary('compare runs: one table, and McNemar tests between runs on the same test set')
     .description(
-      'Compare runs side by side, and for each pair on the same test set count the images one gets\n' +
+      'Compare runs side by side, and for each pair on the same test set count the images one gets ' +
         "right and the other wrong, with McNemar's exact p-value.",
     )
     .argument(
@@ -71,8 +87,12 @@ export function addCompareCommand(program: Command): void {
         .default('text'),
     )
     .option('--data-dir <dir>', "the test set's IDX files (default: where each run's data was)")
+    .addOption(
+      new Option('--sort <key>', 'rank the runs best first by this').choices(RUN_SORT_KEYS),
+    )
+    .option('--versus-best', 'test only run 1 (the best, with --sort) against each other run')
     .addHelpText('after', EXAMPLES)
-    .action(async (dirs: string[], flags: { format: 'text' | 'md' | 'json'; dataDir?: string }) => {
+    .action(async (dirs: string[], flags: CompareFlags) => {
       const records = await readRecords(dirs);
       if (records.runs.length === 0) {
         throw failure(
@@ -85,11 +105,15 @@ export function addCompareCommand(program: Command): void {
         record,
       }));
       const testLabels = await findTestLabels(runs, flags.dataDir && resolve(flags.dataDir));
-      const comparison = compareRuns(runs, { testLabels });
+      const comparison = compareRuns(runs, {
+        testLabels,
+        ...(flags.sort === undefined ? {} : { sort: flags.sort }),
+        pairsWith: flags.versusBest ? 'best' : 'all',
+      });
       if (flags.format === 'json') {
         process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
         return;
       }
-      process.stdout.write(formatComparisonTable(comparison, flags.format));
+      process.stdout.write(stripTerminalControls(formatComparisonTable(comparison, flags.format)));
     });
 }

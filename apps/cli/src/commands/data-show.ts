@@ -6,7 +6,7 @@ import { displayPath } from '../display-path.js';
 import { encodeGrayPng } from '../encode-gray-png.js';
 import { usageError } from '../errors.js';
 import { loadData } from '../load-data.js';
-import { parseNonNegativeInteger, parsePositiveInteger } from '../parse-options.js';
+import { createIntegerParser, INTEGER_LIMITS } from '../parse-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -30,9 +30,14 @@ export function addDataShowCommand(data: Command): void {
     .addOption(
       new Option('--split <split>', 'which split').choices(['train', 'test']).default('test'),
     )
-    .option('-i, --index <n>', 'which image, from 0', parseNonNegativeInteger, 0)
+    .option('-i, --index <n>', 'which image, from 0', createIntegerParser(INTEGER_LIMITS.index), 0)
     .option('--out <file.png>', 'write a PNG instead of drawing')
-    .option('--scale <n>', 'PNG pixels per image pixel', parsePositiveInteger, 1)
+    .option(
+      '--scale <n>',
+      'PNG pixels per image pixel',
+      createIntegerParser(INTEGER_LIMITS.scale),
+      1,
+    )
     .option('--data-dir <dir>', 'the four IDX files (default: where every command looks)')
     .addHelpText('after', EXAMPLES)
     .action(async (flags: ShowFlags) => {

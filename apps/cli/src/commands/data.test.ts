@@ -125,6 +125,22 @@ describe('fmnist data show', () => {
     expect(result.stderr).toContain('the test split has 100 images (0 to 99)');
   });
 
+  it('exits 2 for a --scale above 2^53, stating the range', async () => {
+    const result = await runCli([
+      'data',
+      'show',
+      '--out',
+      join(tmpdir(), 'never.png'),
+      '--scale',
+      '99999999999999999999',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Expected a whole number from 1 to 146');
+    expect(result.stderr).not.toContain('TypeError');
+  });
+
   it('exits 2 for a bad split', async () => {
     const result = await runCli(['data', 'show', '--split', 'validation', '--data-dir', dataDir]);
     expect(result.code).toBe(2);

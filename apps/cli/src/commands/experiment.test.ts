@@ -178,7 +178,7 @@ describe('fmnist experiment: bad inputs', () => {
     [['notebok'], 'unknown suite "notebok": expected one of notebook, beyond', 2],
     [[], 'say which suite to run: notebook, beyond', 2],
     [['notebook', '--presets', 'mlp-adma'], 'did you mean "mlp-adam"?', 2],
-    [['notebook', '--seeds', '0'], 'Expected a whole number of 1 or more', 2],
+    [['notebook', '--seeds', '0'], 'Expected a whole number from 1 to 1000', 2],
     [['notebook', '--validation-size', '0.2'], 'the runs validate with test', 2],
     [['--resume', 'experiments/x', '--epochs', '3'], 'it cannot take --epochs', 2],
     [

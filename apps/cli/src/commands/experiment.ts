@@ -15,7 +15,12 @@ import { EXIT_CODES, usageError } from '../errors.js';
 import { createExperimentProgress } from '../experiment-progress.js';
 import { givenFlagsExcept } from '../given-flags.js';
 import { loadData } from '../load-data.js';
-import { parseInteger, parsePositiveInteger, parseValidationSize } from '../parse-options.js';
+import {
+  createIntegerParser,
+  INTEGER_LIMITS,
+  parseInteger,
+  parseValidationSize,
+} from '../parse-options.js';
 import { BACKEND_CHOICES } from '../use-backend.js';
 
 /** The flags of `fmnist experiment`, as commander parses them. */
@@ -82,20 +87,24 @@ export function addExperimentCommand(program: Command): void {
     .option(
       '--seeds <k>',
       'train each preset with k seeds (--seed, --seed+1, …)',
-      parsePositiveInteger,
+      createIntegerParser(INTEGER_LIMITS.seeds),
       1,
     )
     .option('--seed <n>', 'the first seed', parseInteger, 0)
     .option(
       '-j, --jobs <n>',
       `trainings at once, each in its own process (default: ${defaultExperimentJobs()} on this machine)`,
-      parsePositiveInteger,
+      createIntegerParser(INTEGER_LIMITS.jobs),
     )
-    .option('-e, --epochs <n>', "epochs per run (default: the suite's, 100)", parsePositiveInteger)
+    .option(
+      '-e, --epochs <n>',
+      "epochs per run (default: the suite's, 100)",
+      createIntegerParser(INTEGER_LIMITS.epochs),
+    )
     .option(
       '-b, --batch-size <n>',
       "images per step (default: the suite's, 200)",
-      parsePositiveInteger,
+      createIntegerParser(INTEGER_LIMITS.batchSize),
     )
     .addOption(
       new Option(

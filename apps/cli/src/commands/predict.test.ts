@@ -5,6 +5,7 @@ import { decodeIdx } from '@fmnist/dataset';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTinyDataset } from '../../test/create-tiny-dataset.js';
+import { grayPng, pngBomb } from '../../test/hostile/build-png.js';
 import { runCli } from '../../test/run-cli.js';
 import { trainTinyRun } from '../../test/train-tiny-run.js';
 
@@ -65,6 +66,24 @@ describe('fmnist predict', () => {
     const result = await runCli(['predict', runDir, file]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('expected a PNG image');
+  });
+
+  it('refuses the 68-byte PNG bomb, a truncated PNG and /dev/zero at once', async () => {
+    const bomb = join(dir, 'bomb.png');
+    await writeFile(bomb, pngBomb());
+    const cut = join(dir, 'cut.png');
+    await writeFile(cut, grayPng(28, 28, 9).subarray(0, 60));
+    for (const [file, message] of [
+      [bomb, 'declares 30000×30000 pixels; fmnist predict reads images of at most 4096×4096'],
+      [cut, 'the PNG is truncated'],
+      ['/dev/zero', 'expected the image /dev/zero to be a regular file, found a device'],
+    ]) {
+      const started = performance.now();
+      const result = await runCli(['predict', runDir, file as string]);
+      expect(performance.now() - started).toBeLessThan(15_000);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(message);
+    }
   });
 
   it('exits 2 without an image', async () => {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   CLASS_NAMES,
@@ -12,8 +11,9 @@ import { type BackendName, loadRunModel, predictSplit } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import { decodePngGray } from '../decode-png-gray.js';
 import { displayPath } from '../display-path.js';
-import { failure } from '../errors.js';
-import { parsePositiveInteger } from '../parse-options.js';
+import { CliError, failure } from '../errors.js';
+import { createIntegerParser, INTEGER_LIMITS } from '../parse-options.js';
+import { readRegularFile } from '../read-regular-file.js';
 import { BACKEND_CHOICES, useBackend } from '../use-backend.js';
 
 const EXAMPLES = `
@@ -31,19 +31,18 @@ interface PredictFlags {
   json?: boolean;
 }
 
+// A 4096×4096 RGBA PNG stored without compression is 64 MiB; nothing that predict reads is larger.
+const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+
 async function readImage(path: string): Promise<DatasetImage> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw failure(`cannot read ${path}: ${(error as Error).message}`, 'Check the path.', error);
-  }
+  const bytes = await readRegularFile(path, { what: 'image', maxBytes: MAX_IMAGE_BYTES });
   try {
     return toDatasetImage(decodePngGray(bytes));
   } catch (error) {
+    if (!CliError.isInstance(error)) throw error;
     throw failure(
-      `expected a PNG image in ${path}, but it does not decode (${(error as Error).message})`,
-      'Convert it to PNG first, e.g. with: convert photo.jpg photo.png',
+      `expected a PNG image in ${displayPath(path)}: ${error.message}`,
+      error.hint,
       error,
     );
   }
@@ -57,7 +56,12 @@ export function addPredictCommand(program: Command): void {
     .description("Classify PNG images with a run's model and print the most likely classes.")
     .argument('<run dir>', 'a directory written by fmnist train')
     .argument('<images...>', 'PNG files of any size')
-    .option('--top <k>', 'how many classes to show per image', parsePositiveInteger, 3)
+    .option(
+      '--top <k>',
+      'how many classes to show per image',
+      createIntegerParser(INTEGER_LIMITS.top),
+      3,
+    )
     .addOption(
       new Option('--backend <name>', 'tfjs backend').choices(BACKEND_CHOICES).default('auto'),
     )

@@ -21,7 +21,7 @@ export function addPresetsCommand(program: Command): void {
     .command('presets')
     .summary('list the model presets, or show one')
     .description(
-      'Without a name: every built-in preset with its description and parameter count.\n' +
+      'Without a name: every built-in preset with its description and parameter count. ' +
         'With a name: its spec JSON (a starting point for --spec) and its layer table.',
     )
     .argument('[name]', 'a preset to show')

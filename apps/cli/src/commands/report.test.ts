@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,49 @@ describe('fmnist report', () => {
     const result = await runCli(['report', dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('is not a valid run record');
+  });
+
+  it('--format html leaves out model files that link outside the run directory', async () => {
+    const copy = join(await mkdtemp(join(tmpdir(), 'fmnist-cli-symlink-')), 'run');
+    await cp(runA, copy, { recursive: true });
+    await rm(join(copy, 'model', 'weights.bin'));
+    await symlink('/etc/passwd', join(copy, 'model', 'weights.bin'));
+    const out = join(copy, '..', 'report.html');
+    const result = await runCli(['report', copy, '--format', 'html', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/weights\.bin out of the report: it is a link to \/etc\/passwd/);
+    const html = await readFile(out, 'utf8');
+    const secret = (await readFile('/etc/passwd')).toString('base64').slice(0, 40);
+    expect(html).not.toContain(secret);
+    expect(html).toContain('mlp-adam');
+  });
+
+  it('strips terminal escapes and HTML out of run names in text and markdown', async () => {
+    const copy = join(await mkdtemp(join(tmpdir(), 'fmnist-cli-names-')), 'run');
+    await cp(runA, copy, { recursive: true });
+    const record = JSON.parse(await readFile(join(copy, 'run.json'), 'utf8'));
+    record.name = '\u001b]0;pwned\u0007\u001b[2J<script>alert(1)</script>';
+    await writeFile(join(copy, 'run.json'), `\uFEFF${JSON.stringify(record)}`);
+    const text = await runCli(['report', copy]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toContain('\u001b');
+    expect(text.stdout).toMatch(/^Run <script>alert\(1\)<\/script> — completed/);
+    const md = await runCli(['report', copy, '--format', 'md']);
+    expect(md.stdout).not.toContain('\u001b');
+    expect(md.stdout).not.toContain('<script>');
+    expect(md.stdout).toContain('# Run &lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('refuses a record nested 100_000 levels deep with a clear error', async () => {
+    const copy = join(await mkdtemp(join(tmpdir(), 'fmnist-cli-deep-')), 'run');
+    await cp(runA, copy, { recursive: true });
+    const text = await readFile(join(copy, 'run.json'), 'utf8');
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    await writeFile(join(copy, 'run.json'), text.replace(/\}\s*$/, `,"x":${deep}}`));
+    const result = await runCli(['report', copy, '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/more than 64 levels deep/);
+    expect(result.stderr).not.toMatch(/looks like a bug|RangeError/);
   });
 
   it('exits 2 for an unknown format', async () => {

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { renderRunReport } from '@fmnist/metrics';
+import { renderRunReport, stripTerminalControls } from '@fmnist/metrics';
 import { readRecords } from '@fmnist/runs';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
@@ -77,11 +77,17 @@ async function render(
   }
   if (format === 'md') {
     if (runs.length > 1) {
-      out.write(`\`\`\`\n${formatRunComparison(runs)}\n\`\`\`\n\n`);
+      const table = stripTerminalControls(formatRunComparison(runs));
+      // A fence longer than any run of backticks in the names, which could otherwise close it.
+      const fence = '`'.repeat(Math.max(3, ...(table.match(/`+/g) ?? []).map((m) => m.length + 1)));
+      out.write(`${fence}\n${table}\n${fence}\n\n`);
     }
     out.write(runs.map((run) => renderRunReport(run.record)).join('\n'));
     return;
   }
-  if (runs.length > 1) out.write(`${formatRunComparison(runs)}\n\n`);
-  out.write(runs.map((run) => formatRunText(run.record, run.location)).join('\n'));
+  // Names and messages come from the records: a name may carry escape sequences for the terminal.
+  if (runs.length > 1) out.write(stripTerminalControls(`${formatRunComparison(runs)}\n\n`));
+  out.write(
+    stripTerminalControls(runs.map((run) => formatRunText(run.record, run.location)).join('\n')),
+  );
 }

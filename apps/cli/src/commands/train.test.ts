@@ -250,7 +250,11 @@ describe('fmnist train: usage errors exit 2 with one or two lines', () => {
       ['--preset', 'mlp-adam', '--epochs', 'ten'],
       "option '-e, --epochs <n>' argument 'ten' is invalid",
     ],
-    [['--preset', 'mlp-adam', '--batch-size', '0'], 'Expected a whole number of 1 or more'],
+    [['--preset', 'mlp-adam', '--batch-size', '0'], 'Expected a whole number from 1 to 65536'],
+    [
+      ['--preset', 'mlp-adam', '--epochs', '99999999999999999999'],
+      'Expected a whole number from 1 to 100000',
+    ],
     [['--preset', 'mlp-adam', '--lr', '-1'], 'Expected a number above 0'],
     [['--preset', 'mlp-adam', '--momentum', '0.9'], 'momentum does not apply to adam'],
     [['--preset', 'mlp-adam', '--validation', 'dev'], 'Allowed choices are holdout, test, none'],

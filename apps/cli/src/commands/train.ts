@@ -31,10 +31,10 @@ import { handleInterrupt } from '../handle-interrupt.js';
 import { loadData } from '../load-data.js';
 import { loadRunData } from '../load-run.js';
 import {
+  createIntegerParser,
+  INTEGER_LIMITS,
   parseFraction,
   parseInteger,
-  parseNonNegativeInteger,
-  parsePositiveInteger,
   parsePositiveNumber,
   parseValidationSize,
 } from '../parse-options.js';
@@ -94,14 +94,19 @@ export function addTrainCommand(program: Command): void {
     .command('train')
     .summary('train a model from a preset or a spec file, or resume a run')
     .description(
-      'Train a model from a preset (--preset) or a model spec JSON file (--spec) and write a run\n' +
-        'directory (run.json, model/, checkpoint/, report.md). Flags override the spec; the run\n' +
+      'Train a model from a preset (--preset) or a model spec JSON file (--spec) and write a run ' +
+        'directory (run.json, model/, checkpoint/, report.md). Flags override the spec; the run ' +
         'keeps the effective spec.',
     )
     .option('-p, --preset <name>', 'a built-in preset (fmnist presets lists them)')
     .option('--spec <file>', 'a model spec JSON file, instead of --preset')
-    .option('-e, --epochs <n>', 'epochs to train', parsePositiveInteger, 100)
-    .option('-b, --batch-size <n>', 'images per training step', parsePositiveInteger, 200)
+    .option('-e, --epochs <n>', 'epochs to train', createIntegerParser(INTEGER_LIMITS.epochs), 100)
+    .option(
+      '-b, --batch-size <n>',
+      'images per training step',
+      createIntegerParser(INTEGER_LIMITS.batchSize),
+      200,
+    )
     .option(
       '--optimizer <name>',
       `replace the spec's optimizer (${OPTIMIZER_NAMES.join(', ')}), with Keras' defaults`,
@@ -130,12 +135,12 @@ export function addTrainCommand(program: Command): void {
     .option(
       '--early-stopping <patience>',
       'stop after this many epochs without a better val_loss (loss with --validation none), keeping the best weights',
-      parseNonNegativeInteger,
+      createIntegerParser(INTEGER_LIMITS.patience),
     )
     .option(
       '--reduce-lr <patience>',
       "divide the learning rate by 10 after this many epochs without a better val_loss (loss with --validation none), as Keras' ReduceLROnPlateau",
-      parsePositiveInteger,
+      createIntegerParser(INTEGER_LIMITS.reduceLrPatience),
     )
     .option('--data-dir <dir>', 'the four IDX files (default: FMNIST_DATA_DIR, cache, system copy)')
     .option('-o, --out <dir>', 'where run directories go', './runs')

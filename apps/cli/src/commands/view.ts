@@ -61,26 +61,26 @@ export function addViewCommand(program: Command): void {
       'Serve the viewer on 127.0.0.1 over the runs and experiments under a folder: curves, confusion matrices, mistakes, comparisons and a live Try-it.',
     )
     .argument('[dir]', 'a folder holding runs/ and experiments/, or a folder of runs', '.')
-    .option('--port <port>', 'the port to listen on (default: a free one)', parsePort, 0)
+    .option('--port <port>', 'the port to listen on (default: a free one)', parsePort)
     .option('--open', 'open the page in the default browser')
     .option(
       '--allow-host <name>',
       'also answer requests whose Host is this name (repeatable); by default only localhost, 127.0.0.1 and [::1]',
-      (name: string, names: string[]) => [...names, name],
-      [] as string[],
+      (name: string, names: string[] = []) => [...names, name],
     )
     .addHelpText('after', EXAMPLES)
-    .action(async (dir: string, flags: { port: number; open?: boolean; allowHost: string[] }) => {
+    .action(async (dir: string, flags: { port?: number; open?: boolean; allowHost?: string[] }) => {
+      const allowHost = flags.allowHost ?? [];
       const dirs = await resolveViewerDirs(dir);
       const server = await startViewerServer({
         ...dirs,
-        port: flags.port,
-        allowedHosts: flags.allowHost,
+        port: flags.port ?? 0,
+        allowedHosts: allowHost,
       });
       process.stdout.write(`fmnist viewer: ${server.url}\n`);
       process.stderr.write(
         pc.dim(
-          `runs: ${dirs.runsDir}\nexperiments: ${dirs.experimentsDir}\nread in ${(server.startupMs / 1000).toFixed(1)} s\n${flags.allowHost.length > 0 ? `also answering to: ${flags.allowHost.join(', ')}\n` : ''}Ctrl-C to stop\n`,
+          `runs: ${dirs.runsDir}\nexperiments: ${dirs.experimentsDir}\nread in ${(server.startupMs / 1000).toFixed(1)} s\n${allowHost.length > 0 ? `also answering to: ${allowHost.join(', ')}\n` : ''}Ctrl-C to stop\n`,
         ),
       );
       if (flags.open) openInBrowser(server.url);

@@ -27,6 +27,16 @@ const errorsOf = (json: unknown): string[] => {
 };
 
 describe('validateSpec', () => {
+  it('refuses a spec nested 100_000 levels deep with a depth limit, not a stack overflow', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const result = validateSpec({ inputShape: [784], layers: deep, optimizer: { name: 'adam' } });
+    expect(result).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/more than 64 levels deep/)],
+    });
+    expect(() => parseSpec({ layers: [], x: deep })).toThrow(ModelsError);
+  });
+
   it('fills in Keras defaults and canonical names', () => {
     const result = validateSpec({
       ...valid(),

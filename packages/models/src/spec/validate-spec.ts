@@ -1,3 +1,4 @@
+import { isNestedDeeperThan } from '../util/measure-json-depth.js';
 import { describeLayers } from './describe-layers.js';
 import { describeIssue, formatSpecIssue } from './format-spec-issue.js';
 import type { LayerSpec, ModelSpec, OptimizerSpec } from './model-spec.js';
@@ -5,6 +6,8 @@ import { modelSpecSchema, type ParsedModelSpec } from './model-spec-schema.js';
 
 /** The result of {@link validateSpec}. */
 export type ValidateSpecResult = { ok: true; spec: ModelSpec } | { ok: false; errors: string[] };
+
+const MAX_SPEC_DEPTH = 64;
 
 const toPair = (value: number | [number, number]): [number, number] =>
   typeof value === 'number' ? [value, value] : [value[0], value[1]];
@@ -58,6 +61,15 @@ function canonicalizeOptimizer(optimizer: ParsedModelSpec['optimizer']): Optimiz
  * @param json - anything; typically `JSON.parse` of a spec file
  */
 export function validateSpec(json: unknown): ValidateSpecResult {
+  // A spec nests four levels; walking one nested 10_000 deep would overflow the stack.
+  if (isNestedDeeperThan(json, MAX_SPEC_DEPTH)) {
+    return {
+      ok: false,
+      errors: [
+        `(root) nests arrays and objects more than ${MAX_SPEC_DEPTH} levels deep, which no model spec does: start from one that fmnist presets <name> --json prints`,
+      ],
+    };
+  }
   return validateDefinedSpec(dropUndefined(json));
 }
 
