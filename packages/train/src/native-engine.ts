@@ -18,9 +18,19 @@ const SLOT_NAMES: Record<string, string[]> = {
 
 interface OptimizerInternals {
   iterations_?: number;
-  accBeta1?: tf.Variable;
-  accBeta2?: tf.Variable;
+  /** Numbers on @fmnist/models' KerasAdam, scalar variables on tfjs' Adam. */
+  accBeta1?: number | tf.Variable;
+  accBeta2?: number | tf.Variable;
+  /** @fmnist/models' optimizers say which slots they keep (RMSprop: no momentum slot at momentum 0). */
+  slotNames?: readonly string[];
 }
+
+const readPower = (power: number | tf.Variable | undefined, fallback: number) =>
+  power === undefined
+    ? fallback
+    : typeof power === 'number'
+      ? power
+      : (power.dataSync()[0] as number);
 
 /** Images per native inference call: large enough for efficient products, small for a conv net's buffers. */
 const evalChunk = (plan: NativeNetworkPlan, batchSize: number) =>
@@ -57,7 +67,7 @@ export function createNativeEngine(
   const slots = plan.slots > 0 ? new Float32Array(count * plan.slots) : null;
   const powers = new Float32Array(2);
   const internals = optimizer as unknown as OptimizerInternals;
-  const slotNames = SLOT_NAMES[optimizer.getClassName()];
+  const slotNames = internals.slotNames ?? SLOT_NAMES[optimizer.getClassName()];
   const result = new Float64Array(2);
   const dropoutStates = new Float64Array(4 * plan.dropoutLayers.length);
   let iterations = 0;
@@ -83,12 +93,8 @@ export function createNativeEngine(
       }
     }
     if (plan.optimizer === 3) {
-      powers[0] = internals.accBeta1
-        ? (internals.accBeta1.dataSync()[0] as number)
-        : (plan.hyper[0] as number);
-      powers[1] = internals.accBeta2
-        ? (internals.accBeta2.dataSync()[0] as number)
-        : (plan.hyper[1] as number);
+      powers[0] = readPower(internals.accBeta1, plan.hyper[0] as number);
+      powers[1] = readPower(internals.accBeta2, plan.hyper[1] as number);
     }
   };
 
@@ -136,10 +142,15 @@ export function createNativeEngine(
       for (const { tensor } of weights) tensor.dispose();
     }
     if (plan.optimizer === 3) {
-      tf.tidy(() => {
-        internals.accBeta1?.assign(tf.scalar(powers[0] as number));
-        internals.accBeta2?.assign(tf.scalar(powers[1] as number));
-      });
+      if (typeof internals.accBeta1 === 'number') {
+        internals.accBeta1 = powers[0] as number;
+        internals.accBeta2 = powers[1] as number;
+      } else {
+        tf.tidy(() => {
+          (internals.accBeta1 as tf.Variable | undefined)?.assign(tf.scalar(powers[0] as number));
+          (internals.accBeta2 as tf.Variable | undefined)?.assign(tf.scalar(powers[1] as number));
+        });
+      }
     }
   };
 

@@ -4,7 +4,10 @@ import * as tf from '@tensorflow/tfjs';
 export interface OptimizerState {
   learningRate: number;
   weights: { name: string; shape: number[]; values: Float32Array }[];
-  /** Adam keeps β₁ᵗ and β₂ᵗ as running products; tfjs' setWeights recomputes them with pow, which differs in the last bits. */
+  /**
+   * Adam's β₁ᵗ and β₂ᵗ, kept as running products and restored as saved: tfjs' setWeights recomputes
+   * them with pow, which differs in the last bits (our KerasAdam rebuilds the same products).
+   */
   accBeta1?: number;
   accBeta2?: number;
 }
@@ -13,9 +16,14 @@ interface WithLearningRate {
   learningRate: number;
   setLearningRate?: (learningRate: number) => void;
 }
+/** Adam's β powers: plain numbers on our KerasAdam, scalar variables on tfjs' own Adam. */
 interface WithBetaPowers {
-  accBeta1?: tf.Variable;
-  accBeta2?: tf.Variable;
+  accBeta1?: number | tf.Variable;
+  accBeta2?: number | tf.Variable;
+}
+
+async function readPower(power: number | tf.Variable): Promise<number> {
+  return typeof power === 'number' ? power : ((await power.data())[0] as number);
 }
 
 /** The learning rate an optimizer uses now. */
@@ -40,11 +48,13 @@ export async function getOptimizerState(optimizer: tf.Optimizer): Promise<Optimi
       values: new Float32Array(await tensor.data()),
     })),
   );
+  // The iteration count comes first, as a new scalar each call; the rest belongs to the optimizer.
+  if (named[0]?.name === 'iter') named[0].tensor.dispose();
   const state: OptimizerState = { learningRate: getLearningRate(optimizer), weights };
   const betas = optimizer as unknown as WithBetaPowers;
-  if (betas.accBeta1 && betas.accBeta2) {
-    state.accBeta1 = (await betas.accBeta1.data())[0];
-    state.accBeta2 = (await betas.accBeta2.data())[0];
+  if (betas.accBeta1 !== undefined && betas.accBeta2 !== undefined) {
+    state.accBeta1 = await readPower(betas.accBeta1);
+    state.accBeta2 = await readPower(betas.accBeta2);
   }
   return state;
 }
@@ -62,8 +72,13 @@ export async function setOptimizerState(
   await optimizer.setWeights(named);
   for (const { tensor } of named) tensor.dispose();
   const betas = optimizer as unknown as WithBetaPowers;
-  tf.tidy(() => {
-    if (state.accBeta1 !== undefined) betas.accBeta1?.assign(tf.scalar(state.accBeta1));
-    if (state.accBeta2 !== undefined) betas.accBeta2?.assign(tf.scalar(state.accBeta2));
-  });
+  const restore = (key: 'accBeta1' | 'accBeta2') => {
+    const saved = state[key];
+    const power = betas[key];
+    if (saved === undefined || power === undefined) return;
+    if (typeof power === 'number') betas[key] = saved;
+    else tf.tidy(() => power.assign(tf.scalar(saved)));
+  };
+  restore('accBeta1');
+  restore('accBeta2');
 }

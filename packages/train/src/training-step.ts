@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { applyAdamWasm } from './kernels/apply-adam-wasm.js';
+import { applyOptimizerWasm } from './kernels/apply-optimizer-wasm.js';
 
 /**
  * The loss Keras calls categorical_crossentropy, on probabilities: normalised, clipped to
@@ -50,7 +50,7 @@ export function trainStep(
     correct = tf.keep(countCorrect(ys, probabilities));
     return categoricalCrossentropy(ys, probabilities);
   }, variables);
-  if (!applyAdamWasm(optimizer, grads)) optimizer.applyGradients(grads);
+  if (!applyOptimizerWasm(optimizer, grads)) optimizer.applyGradients(grads);
   tf.dispose(grads);
   return { loss: value, correct: correct as tf.Scalar };
 }

@@ -69,10 +69,10 @@ describe('buildModel', () => {
 
   it('compiles with the optimizer, categorical cross-entropy and accuracy', () => {
     const model = buildModel(getPreset('mlp-dropout-rmsprop'), { seed: 1 });
-    expect(model.optimizer.getClassName()).toBe('RMSProp');
+    expect(model.optimizer.getClassName()).toBe('KerasRMSprop');
     expect(model.optimizer.getConfig()).toMatchObject({
       learningRate: 0.001,
-      decay: 0.9,
+      rho: 0.9,
       momentum: 0,
       epsilon: 1e-7,
     });

@@ -5,26 +5,33 @@ import { createOptimizer } from './create-optimizer.js';
 
 describe('createOptimizer', () => {
   it.each([
-    [{ name: 'Adam' }, 'Adam', { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }],
+    [{ name: 'Adam' }, 'KerasAdam', { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }],
     [
       { name: 'RMSprop', learningRate: 0.01 },
-      'RMSProp',
-      { learningRate: 0.01, decay: 0.9, momentum: 0, epsilon: 1e-7, centered: false },
+      'KerasRMSprop',
+      { learningRate: 0.01, rho: 0.9, momentum: 0, epsilon: 1e-7 },
     ],
-    [{ name: 'SGD' }, 'SGD', { learningRate: 0.01 }],
+    [{ name: 'SGD' }, 'KerasSGD', { learningRate: 0.01, momentum: 0, nesterov: false }],
     [
       { name: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: true },
-      'Momentum',
-      { learningRate: 0.05, momentum: 0.9, useNesterov: true },
+      'KerasSGD',
+      { learningRate: 0.05, momentum: 0.9, nesterov: true },
     ],
-  ] as const)('builds %o as tfjs %s with Keras defaults', (spec, className, config) => {
+  ] as const)('builds %o as our %s with Keras defaults, serialisable', (spec, className, config) => {
     const optimizer = createOptimizer(spec);
     expect(optimizer.getClassName()).toBe(className);
     expect(optimizer.getConfig()).toEqual(config);
+    // Registered, so tfjs-layers can rebuild it from a model.json's training config.
+    const copy = tf.serialization.SerializationMap.getMap().classNameMap[className];
+    expect(copy).toBeDefined();
+    const [cls, fromConfig] = copy as NonNullable<typeof copy>;
+    const rebuilt = fromConfig(cls, optimizer.getConfig());
+    expect(rebuilt.getConfig()).toEqual(config);
+    (rebuilt as tf.Optimizer).dispose();
     optimizer.dispose();
   });
 
-  it('frees all its tensors on dispose (including tfjs momentum)', () => {
+  it('frees all its tensors on dispose', () => {
     const before = tf.memory().numTensors;
     for (const name of ['adam', 'rmsprop', 'sgd'] as const) {
       // `momentum: undefined` counts as left out, as in JSON.

@@ -1,18 +1,11 @@
-import * as tf from '@tensorflow/tfjs';
 import { ModelsError } from '../errors/models-error.js';
+import { KerasAdam } from '../optimizers/keras-adam.js';
+import type { KerasOptimizer } from '../optimizers/keras-optimizer.js';
+import { KerasRmsprop } from '../optimizers/keras-rmsprop.js';
+import { KerasSgd } from '../optimizers/keras-sgd.js';
+import { registerKerasOptimizers } from '../optimizers/register-keras-optimizers.js';
 import type { OptimizerSpec, OptimizerSpecInput } from '../spec/model-spec.js';
 import { parseSpec } from '../spec/parse-spec.js';
-
-/**
- * tfjs 4.22's MomentumOptimizer.dispose() forgets the learning-rate scalar its SGD parent keeps,
- * leaking one tensor per optimizer; this frees it too.
- */
-class MomentumOptimizer extends tf.MomentumOptimizer {
-  override dispose(): void {
-    super.dispose();
-    tf.SGDOptimizer.prototype.dispose.call(this);
-  }
-}
 
 function canonicalizeOptimizer(spec: OptimizerSpec | OptimizerSpecInput): OptimizerSpec {
   // Validate through a minimal model spec so that errors read `optimizer.learningRate ...`.
@@ -37,31 +30,25 @@ function canonicalizeOptimizer(spec: OptimizerSpec | OptimizerSpecInput): Optimi
 }
 
 /**
- * A fresh tfjs optimizer for an optimizer spec, with Keras' defaults for every option left out.
- * Accepts the notebook's names (`'RMSprop'`, `'Adam'`, `'SGD'`), which tfjs-layers' string
- * lookup would reject. SGD with momentum > 0 becomes tfjs' momentum optimizer (same update as
- * Keras' SGD(momentum=...)).
+ * A fresh optimizer for an optimizer spec, with Keras' defaults for every option left out, that
+ * updates weights by Keras' (TF 2.0) rules on every tfjs backend: {@link KerasAdam} (epsilon hat),
+ * {@link KerasRmsprop} (ε outside the root at momentum 0), {@link KerasSgd} (learning rate inside
+ * the velocity). Accepts the notebook's names (`'RMSprop'`, `'Adam'`, `'SGD'`), which
+ * tfjs-layers' string lookup would reject.
  *
  * The caller owns the optimizer: dispose it (or use `disposeModel`) when done.
  *
  * @throws ModelsError `INVALID_SPEC` when the spec is not valid
  */
-export function createOptimizer(spec: OptimizerSpec | OptimizerSpecInput): tf.Optimizer {
+export function createOptimizer(spec: OptimizerSpec | OptimizerSpecInput): KerasOptimizer {
   const options = canonicalizeOptimizer(spec);
+  registerKerasOptimizers();
   switch (options.name) {
     case 'adam':
-      return tf.train.adam(options.learningRate, options.beta1, options.beta2, options.epsilon);
+      return new KerasAdam(options);
     case 'rmsprop':
-      return tf.train.rmsprop(
-        options.learningRate,
-        options.rho,
-        options.momentum,
-        options.epsilon,
-        false,
-      );
+      return new KerasRmsprop(options);
     case 'sgd':
-      return options.momentum > 0
-        ? new MomentumOptimizer(options.learningRate, options.momentum, options.nesterov)
-        : tf.train.sgd(options.learningRate);
+      return new KerasSgd(options);
   }
 }

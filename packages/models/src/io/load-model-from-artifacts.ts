@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ModelsError } from '../errors/models-error.js';
+import { registerKerasOptimizers } from '../optimizers/register-keras-optimizers.js';
 
 /** Hands checked artifacts (or a tfjs IO handler) to tfjs, wrapping its errors. */
 export async function loadModelFromArtifacts(
@@ -10,6 +11,8 @@ export async function loadModelFromArtifacts(
     'load' in source && typeof source.load === 'function'
       ? source
       : { load: async () => source as tf.io.ModelArtifacts };
+  // model.json names the optimizer to compile with: ours must be known to tfjs' registry.
+  registerKerasOptimizers();
   try {
     return await tf.loadLayersModel(handler);
   } catch (error) {

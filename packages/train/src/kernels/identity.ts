@@ -6,8 +6,9 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
  * a reference, as on tfjs' cpu backend. The stock kernel copies, and tfjs runs Identity on every
  * tensor it saves for the backward pass (`Engine.saveTensorsForBackwardMode` clones them) — in a
  * conv net that is each layer's activations, megabytes per step. Sharing is safe while no kernel
- * writes a tensor in place; the one writer we have, `applyAdamWasm`, writes only the optimizer's
- * moments, which nothing clones.
+ * writes a tensor in place; the one writer we have, `applyOptimizerWasm`, writes only the
+ * optimizer's slots (moments), which nothing clones: our optimizers' setWeights copies with a
+ * kernel, not with clone.
  */
 export function identityWasm(args: {
   inputs: tf.NamedTensorInfoMap;
