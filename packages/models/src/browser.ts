@@ -69,3 +69,4 @@ export type { ValidateSpecResult } from './spec/validate-spec.js';
 export { validateSpec } from './spec/validate-spec.js';
 export { countParameters } from './summary/count-parameters.js';
 export { summarizeModel } from './summary/summarize-model.js';
+export { formatDidYouMean, suggestClosest } from './util/suggest-closest.js';

@@ -32,7 +32,7 @@ describe('suites', () => {
     } catch (error) {
       expect(TrainError.isInstance(error) && error.code).toBe('INVALID_OPTION');
       expect((error as Error).message).toBe(
-        'unknown suite "notebok": expected one of notebook, beyond',
+        'unknown suite "notebok" (did you mean "notebook"?): expected one of notebook, beyond',
       );
     }
   });

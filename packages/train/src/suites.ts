@@ -1,3 +1,4 @@
+import { formatDidYouMean } from '@fmnist/models';
 import { TrainError } from './errors.js';
 
 /** How a suite validates while training: as `train`'s `validation` option. */
@@ -73,6 +74,6 @@ export function getSuite(name: string): Suite {
   if (Object.hasOwn(SUITES, name)) return SUITES[name as SuiteName];
   throw new TrainError(
     'INVALID_OPTION',
-    `unknown suite ${JSON.stringify(name)}: expected one of ${SUITE_NAMES.join(', ')}`,
+    `unknown suite ${JSON.stringify(name)}${formatDidYouMean(name, SUITE_NAMES)}: expected one of ${SUITE_NAMES.join(', ')}`,
   );
 }

@@ -175,7 +175,11 @@ describe('fmnist experiment', () => {
 
 describe('fmnist experiment: bad inputs', () => {
   it.each([
-    [['notebok'], 'unknown suite "notebok": expected one of notebook, beyond', 2],
+    [
+      ['notebok'],
+      'unknown suite "notebok" (did you mean "notebook"?): expected one of notebook, beyond',
+      2,
+    ],
     [[], 'say which suite to run: notebook, beyond', 2],
     [['notebook', '--presets', 'mlp-adma'], 'did you mean "mlp-adam"?', 2],
     [['notebook', '--seeds', '0'], 'Expected a whole number from 1 to 1000', 2],
