@@ -26,6 +26,16 @@ export type {
 } from './run/plan-sweep.js';
 export { planSweep, STRATEGY_NAMES } from './run/plan-sweep.js';
 export type {
+  RunSweepOptions,
+  SweepEvent,
+  SweepFile,
+  SweepJobEntry,
+  SweepResult,
+  SweepRunEntry,
+  SweepTrialTask,
+} from './run/run-sweep.js';
+export { formatSweepReport, readSweepFile, runSweep, SWEEP_FILES } from './run/run-sweep.js';
+export type {
   RunnerJob,
   RunnerOutcome,
   RunSweepJobsOptions,

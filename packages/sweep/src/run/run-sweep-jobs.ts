@@ -42,12 +42,15 @@ export interface RunSweepJobsOptions {
   /** Jobs in flight at once (`--jobs`; on a queue, about the number of workers). */
   slots: number;
   /** The runner's job for a sweep job: start its run, or extend it (`fromEpochs` > 0). */
-  toRunnerJob: (job: SweepJob) => RunnerJob;
+  toRunnerJob: (job: SweepJob) => RunnerJob | Promise<RunnerJob>;
   /**
    * What a finished job means for the sweep: a result (validation accuracy, or failed — diverged),
    * or `undefined` when it did not finish (interrupted, a crash to run again on `--resume`).
    */
-  toResult: (job: SweepJob, outcome: RunnerOutcome) => SweepJobResult | undefined;
+  toResult: (
+    job: SweepJob,
+    outcome: RunnerOutcome,
+  ) => SweepJobResult | undefined | Promise<SweepJobResult | undefined>;
   /** Awaited after each finished job, before the next is chosen (write `sweep.json` here). */
   onFinished?: (job: SweepJob, outcome: RunnerOutcome, result?: SweepJobResult) => Promise<void>;
   onEvent?: (event: SweepJobsEvent) => void;
@@ -73,32 +76,28 @@ export async function runSweepJobs(
   let unfinished = 0;
 
   const start = (job: SweepJob) => {
-    options.onEvent?.({ type: 'started', job });
-    const done = runner
-      .run(options.toRunnerJob(job), {
-        ...(signal ? { signal } : {}),
-        onEvent: (event) => options.onEvent?.({ type: 'progress', job, event }),
-      })
-      .catch(
-        (error: unknown): RunnerOutcome => ({
-          id: job.id,
+    const done = (async () => {
+      const runnerJob = await options.toRunnerJob(job);
+      options.onEvent?.({ type: 'started', job });
+      let outcome: RunnerOutcome;
+      try {
+        outcome = await runner.run(runnerJob, {
+          ...(signal ? { signal } : {}),
+          onEvent: (event) => options.onEvent?.({ type: 'progress', job, event }),
+        });
+      } catch (error) {
+        outcome = {
+          id: runnerJob.id,
           status: 'failed',
           error: { message: error instanceof Error ? error.message : String(error) },
-        }),
-      )
-      .then(async (outcome) => {
-        const result = signal?.aborted ? undefined : options.toResult(job, outcome);
-        if (result) scheduler.report(job.id, result);
-        else unfinished += 1;
-        await options.onFinished?.(job, outcome, result);
-        options.onEvent?.({
-          type: 'finished',
-          job,
-          outcome,
-          ...(result ? { result } : {}),
-        });
-      })
-      .finally(() => running.delete(job.id));
+        };
+      }
+      const result = await options.toResult(job, outcome);
+      if (result) scheduler.report(job.id, result);
+      else unfinished += 1;
+      await options.onFinished?.(job, outcome, result);
+      options.onEvent?.({ type: 'finished', job, outcome, ...(result ? { result } : {}) });
+    })().finally(() => running.delete(job.id));
     running.set(job.id, done);
   };
 

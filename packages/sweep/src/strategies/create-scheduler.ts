@@ -195,7 +195,27 @@ export function createScheduler(options: CreateSchedulerOptions): SweepScheduler
       .map(({ state }) => state);
   };
 
+  /** Seeds of a rung handed out but never run (results read back after a restart): run them now. */
+  const reissue = (): boolean => {
+    for (const state of states) {
+      if (state.rung < 0 || state.failure !== undefined) continue;
+      for (const seed of seeds) {
+        const id = formatJobId(
+          state.configuration,
+          seed,
+          epochsAt(state.configuration, state.rung),
+        );
+        const job = jobs.get(id);
+        if (job && !done.has(id) && !running.has(id) && !pending.some((p) => p.id === id)) {
+          pending.push(job);
+        }
+      }
+    }
+    return pending.length > 0;
+  };
+
   const decide = (): void => {
+    if (reissue()) return;
     if (mode === 'fixed') {
       const next = states.find((state) => state.rung < 0);
       if (next) issue(next, 0);
