@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { makeTinyImages } from '@fmnist/dataset/testing';
 import type { ExperimentRecordInput, RunRecord } from '@fmnist/metrics';
 import { getPreset } from '@fmnist/models';
 import { createRun } from '@fmnist/runs';
 import { selectBackend, train } from '@fmnist/train';
-import { makeImages } from './make-images.js';
 
 /** The name of the run that checks names are shown as text, never as HTML. */
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -36,7 +36,7 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
   await selectBackend('wasm');
   const runsDir = join(root, 'runs');
   const experimentsDir = join(root, 'experiments');
-  const data = { train: makeImages(500, 1), test: makeImages(300, 2) };
+  const data = { train: makeTinyImages(500, { seed: 1 }), test: makeTinyImages(300, { seed: 2 }) };
   const when = new Date('2025-01-01T12:00:00Z');
   const adamRun = await createRun(runsDir, 'mlp-adam', { now: when, lock: false });
   const adamDir = adamRun.dir;

@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
 });
 
 describe('fmnist bench', () => {

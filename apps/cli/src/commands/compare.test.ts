@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import type { RunsComparison } from '@fmnist/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 import { trainTinyRun } from '../../test/train-tiny-run.js';
 
@@ -12,7 +12,7 @@ let runA: string;
 let runB: string;
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
   [runA, runB] = await Promise.all([
     trainTinyRun(dataDir),
     trainTinyRun(dataDir, ['--preset', 'mlp-sgd', '--seed', '3']),
