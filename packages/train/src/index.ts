@@ -19,7 +19,7 @@ export type { PytorchSpeed } from './measure-pytorch.js';
 export { measurePytorch, PYTORCH_PYTHON } from './measure-pytorch.js';
 export type { MeasureTrainingOptions, TrainingSpeed } from './measure-training.js';
 export { measureTraining } from './measure-training.js';
-export type { OptimizerState } from './optimizer-state.js';
+export type { OptimizerState, SetOptimizerStateOptions } from './optimizer-state.js';
 export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 export type { PickSamplesOptions } from './pick-samples.js';
 export { pickSamples } from './pick-samples.js';
