@@ -61,6 +61,17 @@ describe('optimizer updates fused on wasm', () => {
     ours.dispose();
   });
 
+  it("takes Keras' Adam step (epsilon hat): from w = 0 with a gradient of 1e-5, −7.5975e-4", async () => {
+    await tf.setBackend('wasm');
+    const w = tf.tidy(() => tf.variable(tf.zeros([1]), true, `one-step-${Math.random()}`));
+    const optimizer = createOptimizer({ name: 'adam' });
+    const grads = { [w.name]: tf.tensor([1e-5]) };
+    expect(applyOptimizerWasm(optimizer, grads)).toBe(true);
+    expect(w.dataSync()[0]).toBeCloseTo(-7.5975e-4, 8);
+    tf.dispose([w, ...Object.values(grads)]);
+    optimizer.dispose();
+  });
+
   it.each([
     { name: 'adam', learningRate: 0.01 },
     { name: 'rmsprop' },
