@@ -13,6 +13,8 @@ export const XSS_NAME = '<img src=x onerror=alert(1)>';
 export interface Fixtures {
   runsDir: string;
   experimentsDir: string;
+  /** A sweep (issue 20's layout: sweep.json listing its trials' run paths) over two sweep runs. */
+  sweepsDir: string;
   /** Run directories of the two trained runs, and of the hand-made running one. */
   adamDir: string;
   sgdDir: string;
@@ -162,6 +164,26 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
     }),
   );
 
+  const sweepsDir = join(root, 'sweeps');
+  await mkdir(join(sweepsDir, 'grid-20250101-200000'), { recursive: true });
+  await writeFile(
+    join(sweepsDir, 'grid-20250101-200000', 'sweep.json'),
+    JSON.stringify({
+      name: 'lr-grid',
+      status: 'completed',
+      trials: [
+        {
+          path: `../../experiments/lr-sweep-20250101-190000/runs/lr-${rates[0]}`,
+          params: { learningRate: rates[0] },
+        },
+        {
+          path: `../../experiments/lr-sweep-20250101-190000/runs/lr-${rates[3]}`,
+          params: { learningRate: rates[3] },
+        },
+      ],
+    }),
+  );
+
   const experimentDir = join(experimentsDir, 'notebook-20250101-160000');
   await mkdir(experimentDir, { recursive: true });
   const row = (record: RunRecord, seed: number) => ({
@@ -215,6 +237,7 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
   return {
     runsDir,
     experimentsDir,
+    sweepsDir,
     adamDir,
     sgdDir,
     liveDir,
