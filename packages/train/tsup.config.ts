@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The job child is a script of its own: the local job runner starts it for each run.
+  entry: { index: 'src/index.ts', 'train-job-child': 'src/jobs/train-job-child.ts' },
   format: ['esm'],
-  dts: true,
+  dts: { entry: 'src/index.ts' },
   sourcemap: true,
   clean: true,
   target: 'node20',
