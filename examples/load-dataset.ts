@@ -5,7 +5,7 @@
 // (/usr/share/datasets/fashion-mnist, from `apt install dataset-fashion-mnist`), and downloads the
 // four files from the official mirrors into the cache when none is found. Files are checked
 // against the sha256 of Fashion-MNIST's decompressed content: `verified` says whether they matched.
-import { CLASS_NAMES, countClasses, loadFashionMnist, renderAscii } from '@fmnist/dataset';
+import { CLASS_NAMES, countClasses, formatImageText, loadFashionMnist } from '@fmnist/dataset';
 
 const data = await loadFashionMnist();
 const verified = data.verified ? 'verified Fashion-MNIST' : 'not verified as Fashion-MNIST';
@@ -20,4 +20,4 @@ const [rows, cols] = data.test.shape;
 const first = data.test.images.subarray(0, rows * cols);
 const label = data.test.labels[0] ?? 0;
 console.log(`\ntest[0]: ${label} ${CLASS_NAMES[label]}`);
-console.log(renderAscii(first, { shape: [rows, cols] }));
+console.log(formatImageText(first, { shape: [rows, cols] }));

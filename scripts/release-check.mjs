@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const run = (args, cwd) => execFileSync('pnpm', args, { cwd, encoding: 'utf8', stdio: 'pipe' });
 const fail = (message) => {
@@ -36,6 +36,25 @@ for (const dir of dirs) {
     const packed = readFileSync(join(out, 'package', 'package.json'), 'utf8');
     if (packed.includes('workspace:'))
       fail(`${manifest.name}: the packed package.json still has a workspace: range`);
+    // A native addon builds at install from what the tarball holds: every source binding.gyp
+    // names, and every local header those include, must be in it.
+    const gyp = join(out, 'package', 'binding.gyp');
+    if (existsSync(join(dir, 'binding.gyp'))) {
+      if (!existsSync(gyp)) fail(`${manifest.name}: the tarball has no binding.gyp`);
+      const sources = JSON.parse(readFileSync(gyp, 'utf8')).targets.flatMap((t) => t.sources ?? []);
+      const includes = sources.flatMap((source) =>
+        [...readFileSync(join(dir, source), 'utf8').matchAll(/#include "([^"]+)"/g)].map((m) =>
+          join(dirname(source), m[1]),
+        ),
+      );
+      const missing = [...new Set([...sources, ...includes])].filter(
+        (file) => !existsSync(join(out, 'package', file)),
+      );
+      if (missing.length > 0)
+        fail(
+          `${manifest.name}: the tarball lacks ${missing.join(', ')}, which the addon's build needs: add them to "files"`,
+        );
+    }
     const license = join(out, 'package', 'LICENSE');
     if (!existsSync(license) || readFileSync(license, 'utf8') !== readFileSync('LICENSE', 'utf8'))
       fail(`${manifest.name}: the tarball has no LICENSE, or another one: cp LICENSE ${dir}/`);

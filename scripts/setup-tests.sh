@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 bash scripts/install-apt-packages.sh chromium redis-server
-echo "setup-tests: done. Every check: scripts/pnpm check"
+echo "setup-tests: done. Every check: cd $(pwd) && scripts/pnpm check"

@@ -31,4 +31,4 @@ scripts/pnpm build
 bash scripts/link-bin.sh
 
 echo "setup: done. The main job: fmnist experiment notebook (from any directory; its results land in ./experiments there)."
-echo "setup: the repository's own scripts run with its pinned pnpm: $root/scripts/pnpm <script> (e.g. scripts/pnpm test)."
+echo "setup: this repository's scripts run with its pinned pnpm, from the clone: cd $root && scripts/pnpm test"

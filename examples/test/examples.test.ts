@@ -72,14 +72,14 @@ describe('examples', () => {
 
   it('train-model.ts trains into ./runs, then predict-with-run.ts classifies with that run', async () => {
     const trained = await example('train-model.ts', ['2']);
-    expect(trained.stdout).toMatch(/^backend: (node|wasm|cpu) /);
+    expect(trained.stdout).toMatch(/^backend: (native|node|wasm|cpu) /);
     expect(trained.stdout).toContain('epoch 2/2: loss');
     expect(`${trained.stdout}${trained.stderr}`).not.toMatch(TFJS_BANNER);
     const [runDir] = await readdir(join(work, 'runs'));
     expect(trained.stdout).toContain(`the run is in ${join('runs', runDir ?? '')}`);
 
     const predicted = await example('predict-with-run.ts', [join('runs', runDir ?? '')]);
-    expect(predicted.stdout).toMatch(/^mlp-adam, epoch 2, on (node|wasm|cpu)\n/);
+    expect(predicted.stdout).toMatch(/^mlp-adam, epoch 2, on (native|node|wasm|cpu)\n/);
     expect(predicted.stdout).toMatch(/test\[4\]: \S.* \(\d\.\d{3}\); it is Coat\n/);
     expect(`${predicted.stdout}${predicted.stderr}`).not.toMatch(TFJS_BANNER);
   });

@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // `.` is the Node entry; `./browser` is the part with no node: imports.
-  entry: ['src/index.ts', 'src/browser.ts'],
+  // `.` is the Node entry; `./browser` is the part with no node: imports; `./testing` (Node)
+  // generates tiny datasets for tests.
+  entry: ['src/index.ts', 'src/browser.ts', 'src/testing.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -2,9 +2,13 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // The job child is a script of its own: the local job runner starts it for each run.
-  entry: { index: 'src/index.ts', 'train-job-child': 'src/jobs/train-job-child.ts' },
+  entry: {
+    index: 'src/index.ts',
+    bench: 'src/bench.ts',
+    'train-job-child': 'src/jobs/train-job-child.ts',
+  },
   format: ['esm'],
-  dts: { entry: 'src/index.ts' },
+  dts: { entry: { index: 'src/index.ts', bench: 'src/bench.ts' } },
   sourcemap: true,
   clean: true,
   target: 'node20',

@@ -1,7 +1,7 @@
 import {
   type ClassificationReport,
-  formatClassificationReport,
-  formatConfusionMatrix,
+  formatClassificationReportText,
+  formatConfusionMatrixText,
 } from '@fmnist/metrics';
 
 /** What {@link formatEvaluation} prints. */
@@ -31,7 +31,7 @@ export function formatEvaluation(result: EvaluationText): string {
     lines.push(
       `Classification report (${result.split} set):`,
       '',
-      formatClassificationReport(result.classificationReport).trimEnd(),
+      formatClassificationReportText(result.classificationReport).trimEnd(),
       '',
     );
   }
@@ -39,7 +39,7 @@ export function formatEvaluation(result: EvaluationText): string {
     lines.push(
       `Confusion matrix (${result.split} set; rows true, columns predicted):`,
       '',
-      formatConfusionMatrix(result.confusionMatrix, result.classNames),
+      formatConfusionMatrixText(result.confusionMatrix, result.classNames),
       '',
     );
   }

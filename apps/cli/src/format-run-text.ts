@@ -4,7 +4,8 @@ import { formatEvaluation } from './format-evaluation.js';
 const fixed = (value: number | undefined, digits = 4) =>
   value === undefined ? '-' : value.toFixed(digits);
 
-function describeLayers(spec: Record<string, unknown>): string {
+/** The layers of a spec as one line, e.g. `dense 128 → dense 64 → dense 10`. */
+function formatLayerChain(spec: Record<string, unknown>): string {
   const layers = Array.isArray(spec.layers) ? (spec.layers as Record<string, unknown>[]) : [];
   return layers
     .map((layer) => {
@@ -74,7 +75,7 @@ export function formatRunText(
   const done = record.history.at(-1)?.epoch ?? 0;
   const lines = [
     `Run ${record.name} — ${record.status} — ${location}`,
-    `  model:       ${record.preset ? `preset ${record.preset}: ` : ''}${describeLayers(record.spec)}; ${describeOptimizer(record.spec)}`,
+    `  model:       ${record.preset ? `preset ${record.preset}: ` : ''}${formatLayerChain(record.spec)}; ${describeOptimizer(record.spec)}`,
     `  training:    ${done}/${config.epochs} epochs, batch ${config.batchSize}, validation ${validation}, seed ${config.seed}`,
     `  backend:     ${environment.backend.name} (${environment.backend.reason}); tfjs ${environment.tfjs}, Node ${environment.node}`,
   ];

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from './create-tiny-dataset.js';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -74,7 +74,7 @@ describe('the packed CLI installed into an empty folder', () => {
   });
 
   it('trains and reports a run on generated data', async () => {
-    const data = await createTinyDataset();
+    const data = await createTinyDatasetDir({ train: 300, test: 100 });
     const { stdout, stderr } = await fmnist([
       'train',
       '--preset',

@@ -6,9 +6,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from './create-tiny-dataset.js';
 import { BIN, runCli } from './run-cli.js';
 
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
@@ -107,7 +107,7 @@ async function checkViews(page: Page, prefix: string, runKey: string | undefined
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'fmnist-view-'));
   await mkdir(RESULTS, { recursive: true });
-  const data = await createTinyDataset();
+  const data = await createTinyDatasetDir({ train: 300, test: 100 });
   const common = ['--epochs', '2', '--batch-size', '50', '--data-dir', data];
   await cli(['train', '--preset', 'mlp-adam', '--out', join(root, 'runs'), ...common]);
   await cli([

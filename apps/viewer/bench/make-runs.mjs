@@ -64,6 +64,7 @@ function record(i, rand) {
     const precision = tp / predicted;
     const recall = tp / support;
     return {
+      label: k,
       name,
       precision,
       recall,

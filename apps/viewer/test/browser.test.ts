@@ -73,6 +73,7 @@ beforeAll(async () => {
   server = await startViewerServer({
     runsDir: fixtures.runsDir,
     experimentsDir: fixtures.experimentsDir,
+    sweepsDir: fixtures.sweepsDir,
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -115,7 +116,7 @@ describe('the served viewer', () => {
       await text(
         rowOf(page, sweepKey(fixtures.sweepDirs[0] ?? '')).locator('td[data-column="experiment"]'),
       ),
-    ).toBe('lr-sweep-20250101-190000');
+    ).toBe('lr-sweep-20250101-190000, grid-20250101-200000');
     // Honest labels: the two train losses are named apart; test-set validation is marked.
     const headers = await text(page.locator('table.runs thead'));
     expect(headers).toContain('Train loss (last epoch)');
@@ -289,6 +290,10 @@ describe('the served viewer', () => {
       'Train loss (last epoch)',
     );
     expect(await text(notebook.locator('table.mcnemar'))).toContain('0.0352');
+    // A sweep: its trials' runs as links, and its runs open in HParams.
+    const sweep = page.locator('article[data-experiment="sweeps/grid-20250101-200000"]');
+    expect(await text(sweep.locator('h2'))).toContain('lr-grid');
+    expect(await sweep.locator('.experiment-runs a').count()).toBe(2);
     await shot(page, 'experiments-1280');
     await notebook.locator(`.experiment-runs a[data-run="${runKey(fixtures.sgdDir)}"]`).click();
     await page.waitForSelector('table.heatmap');
@@ -462,8 +467,16 @@ describe('the served viewer', () => {
   });
 
   it('predicts in the browser, offering ordinary test images before the mistakes', async () => {
+    // A run that gets some test images right and some wrong (the tiny data may be too easy for adam).
+    const both = (record: RunRecord) =>
+      (record.samples ?? []).some((s) => s.kind === 'mistake' && s.label !== s.predicted) &&
+      (record.samples ?? []).some((s) => s.label === s.predicted);
+    const subject = both(fixtures.adam)
+      ? { dir: fixtures.adamDir, record: fixtures.adam }
+      : { dir: fixtures.sgdDir, record: fixtures.sgd };
+    expect(both(subject.record)).toBe(true);
     const { page, problems, close } = await openPage(
-      `${server.url}#try-it?run=${encodeURIComponent(runKey(fixtures.adamDir))}`,
+      `${server.url}#try-it?run=${encodeURIComponent(runKey(subject.dir))}`,
     );
     await page.waitForSelector('#try-sample');
     const groups = await page
@@ -492,7 +505,7 @@ describe('the served viewer', () => {
     expect(await page.locator('#predictions li').count()).toBe(3);
     // The browser's answer for a test image is what training recorded for it.
     const index = Number(/#(\d+)/.exec(firstOption ?? '')?.[1]);
-    const recorded = fixtures.adam.samples?.find((s) => s.index === index)?.probabilities ?? [];
+    const recorded = subject.record.samples?.find((s) => s.index === index)?.probabilities ?? [];
     expect(await text(page.locator('#predictions li').first())).toContain(
       `${(Math.max(...recorded) * 100).toFixed(1)}%`,
     );

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { makeTinyImages } from '@fmnist/dataset/testing';
 import type { ExperimentRecordInput, RunRecord } from '@fmnist/metrics';
 import { getPreset } from '@fmnist/models';
 import { createRun } from '@fmnist/runs';
 import { selectBackend, train } from '@fmnist/train';
-import { makeImages } from './make-images.js';
 
 /** The name of the run that checks names are shown as text, never as HTML. */
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -13,6 +13,8 @@ export const XSS_NAME = '<img src=x onerror=alert(1)>';
 export interface Fixtures {
   runsDir: string;
   experimentsDir: string;
+  /** A sweep (issue 20's layout: sweep.json listing its trials' run paths) over two sweep runs. */
+  sweepsDir: string;
   /** Run directories of the two trained runs, and of the hand-made running one. */
   adamDir: string;
   sgdDir: string;
@@ -36,7 +38,7 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
   await selectBackend('wasm');
   const runsDir = join(root, 'runs');
   const experimentsDir = join(root, 'experiments');
-  const data = { train: makeImages(500, 1), test: makeImages(300, 2) };
+  const data = { train: makeTinyImages(500, { seed: 1 }), test: makeTinyImages(300, { seed: 2 }) };
   const when = new Date('2025-01-01T12:00:00Z');
   const adamRun = await createRun(runsDir, 'mlp-adam', { now: when, lock: false });
   const adamDir = adamRun.dir;
@@ -162,6 +164,26 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
     }),
   );
 
+  const sweepsDir = join(root, 'sweeps');
+  await mkdir(join(sweepsDir, 'grid-20250101-200000'), { recursive: true });
+  await writeFile(
+    join(sweepsDir, 'grid-20250101-200000', 'sweep.json'),
+    JSON.stringify({
+      name: 'lr-grid',
+      status: 'completed',
+      trials: [
+        {
+          path: `../../experiments/lr-sweep-20250101-190000/runs/lr-${rates[0]}`,
+          params: { learningRate: rates[0] },
+        },
+        {
+          path: `../../experiments/lr-sweep-20250101-190000/runs/lr-${rates[3]}`,
+          params: { learningRate: rates[3] },
+        },
+      ],
+    }),
+  );
+
   const experimentDir = join(experimentsDir, 'notebook-20250101-160000');
   await mkdir(experimentDir, { recursive: true });
   const row = (record: RunRecord, seed: number) => ({
@@ -215,6 +237,7 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
   return {
     runsDir,
     experimentsDir,
+    sweepsDir,
     adamDir,
     sgdDir,
     liveDir,

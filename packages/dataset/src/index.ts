@@ -19,17 +19,3 @@ export { locateFashionMnist, SYSTEM_DATA_DIRS } from './node/locate-fashion-mnis
 export { readIdxFile } from './node/read-idx-file.js';
 export type { ResolveCacheDirOptions } from './node/resolve-cache-dir.js';
 export { resolveCacheDir } from './node/resolve-cache-dir.js';
-export { oneHot } from './one-hot.js';
-export type { ParseIdxOptions } from './parse-idx.js';
-export { parseIdx } from './parse-idx.js';
-export type { RenderAsciiOptions } from './render-ascii.js';
-export { renderAscii } from './render-ascii.js';
-export { selectExamples } from './select-examples.js';
-export type { MutableArrayLike } from './shuffle.js';
-export { shuffle } from './shuffle.js';
-export { shuffleIndices } from './shuffle-indices.js';
-export type { HoldoutSplit, SplitHoldoutOptions } from './split-holdout.js';
-export { splitHoldout } from './split-holdout.js';
-export type { DatasetImage, GrayImage, ToDatasetImageOptions } from './to-dataset-image.js';
-export { toDatasetImage } from './to-dataset-image.js';
-export { toFloat32 } from './to-float32.js';

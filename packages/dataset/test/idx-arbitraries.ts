@@ -1,7 +1,7 @@
 // fast-check arbitraries for IDX fuzzing: valid arrays, and bytes derived from valid files by
 // random mutations (flipped bytes, cut, extended, header fields overwritten).
 import fc from 'fast-check';
-import type { IdxArray } from '../src/idx-array.js';
+import type { IdxArray } from '../src/idx/idx-array.js';
 
 const shapeArb = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 4 });
 

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import type { TinyDataset } from './make-tiny-dataset.js';
+import type { TinyDataset } from '../src/testing.js';
 
 /** How a mirror under `/<behaviour>/` answers every file request. */
 export type MirrorBehaviour =

@@ -1,25 +1,66 @@
-export type {
-  AverageReportRow,
-  ClassificationReport,
-  ClassificationReportOptions,
-  ClassReportRow,
-} from './classification-report.js';
-export { classificationReport } from './classification-report.js';
-export { classificationReportMarkdown } from './classification-report-markdown.js';
-export type { RunPairResult, TestLabels } from './compare-run-predictions.js';
-export { compareRunPredictions } from './compare-run-predictions.js';
+// compute/: confusion matrix, classification report, McNemar's test
+
+// compare/: comparing runs and summarizing experiments
+export type { RunPairResult, TestLabels } from './compare/compare-run-predictions.js';
+export { compareRunPredictions } from './compare/compare-run-predictions.js';
 export type {
   ComparedPair,
   ComparedRun,
   CompareRunsInput,
   CompareRunsOptions,
   RunsComparison,
-} from './compare-runs.js';
-export { compareRuns } from './compare-runs.js';
-export type { ConfusionMatrixOptions } from './confusion-matrix.js';
-export { confusionMatrix } from './confusion-matrix.js';
-export { confusionMatrixMarkdown } from './confusion-matrix-markdown.js';
-export { decodePredictions } from './decode-predictions.js';
+} from './compare/compare-runs.js';
+export { compareRuns } from './compare/compare-runs.js';
+export type { NotebookPreset, NotebookReference } from './compare/notebook-reference.js';
+export { NOTEBOOK_REFERENCE } from './compare/notebook-reference.js';
+export type { RunSortKey } from './compare/sort-runs.js';
+export { RUN_SORT_KEYS, readSortValue, sortRuns } from './compare/sort-runs.js';
+export type {
+  ExperimentPairTest,
+  ExperimentRunInput,
+  ExperimentSummaryParts,
+  ReferenceNumbers,
+  SummarizeExperimentOptions,
+} from './compare/summarize-experiment.js';
+export { summarizeExperiment } from './compare/summarize-experiment.js';
+export type {
+  AverageReportRow,
+  ClassificationReport,
+  ClassificationReportOptions,
+  ClassReportRow,
+} from './compute/classification-report.js';
+export { classificationReport } from './compute/classification-report.js';
+export type { ConfusionMatrixOptions } from './compute/confusion-matrix.js';
+export { confusionMatrix } from './compute/confusion-matrix.js';
+export type { CorrectnessInput, McNemarResult } from './compute/mcnemar.js';
+export { mcnemar } from './compute/mcnemar.js';
+export type { ConfusionNormalization } from './compute/normalize-confusion.js';
+export { normalizeConfusion } from './compute/normalize-confusion.js';
+export type { LabelInput } from './compute/read-labels.js';
+// errors/: the one error class
+export type {
+  MetricsErrorCode,
+  MetricsErrorOptions,
+  RecordIssue,
+} from './errors/metrics-error.js';
+export { METRICS_ERROR_CODES, MetricsError } from './errors/metrics-error.js';
+// format/: text and markdown renderers, all named format<Thing><Text|Markdown>
+export { formatClassificationReportMarkdown } from './format/format-classification-report-markdown.js';
+export type { FormatClassificationReportOptions } from './format/format-classification-report-text.js';
+export { formatClassificationReportText } from './format/format-classification-report-text.js';
+export { formatConfusionMatrixMarkdown } from './format/format-confusion-matrix-markdown.js';
+export type { FormatConfusionMatrixTextOptions } from './format/format-confusion-matrix-text.js';
+export { formatConfusionMatrixText } from './format/format-confusion-matrix-text.js';
+export { formatExperimentReportMarkdown } from './format/format-experiment-report-markdown.js';
+export type { ExperimentTableInput } from './format/format-experiment-table-text.js';
+export { formatExperimentTableText } from './format/format-experiment-table-text.js';
+export type { FormatRunReportOptions } from './format/format-run-report-markdown.js';
+export { formatRunReportMarkdown } from './format/format-run-report-markdown.js';
+export { formatRunsComparisonMarkdown } from './format/format-runs-comparison-markdown.js';
+export { formatRunsComparisonText } from './format/format-runs-comparison-text.js';
+export { stripTerminalControls } from './format/strip-terminal-controls.js';
+// records/: the RunRecord and ExperimentRecord schemas, parsing, reading
+export { decodePredictions } from './records/decode-predictions.js';
 export type {
   ExperimentMcnemar,
   ExperimentRecord,
@@ -27,7 +68,7 @@ export type {
   ExperimentRow,
   ExperimentRun,
   ExperimentSummary,
-} from './experiment-record-schema.js';
+} from './records/experiment-record-schema.js';
 export {
   EXPERIMENT_SCHEMA_VERSION,
   experimentMcnemarSchema,
@@ -35,35 +76,12 @@ export {
   experimentRowSchema,
   experimentRunSchema,
   experimentSummarySchema,
-} from './experiment-record-schema.js';
-export type { FormatClassificationReportOptions } from './format-classification-report.js';
-export { formatClassificationReport } from './format-classification-report.js';
-export { formatComparisonTable } from './format-comparison-table.js';
-export type { FormatConfusionMatrixOptions } from './format-confusion-matrix.js';
-export { formatConfusionMatrix } from './format-confusion-matrix.js';
-export type { ExperimentTableInput } from './format-experiment-table.js';
-export { formatExperimentTable } from './format-experiment-table.js';
-export type { CorrectnessInput, McNemarResult } from './mcnemar.js';
-export { mcnemar } from './mcnemar.js';
-export type {
-  MetricsErrorCode,
-  MetricsErrorOptions,
-  RecordIssue,
-} from './metrics-error.js';
-export { METRICS_ERROR_CODES, MetricsError } from './metrics-error.js';
-export type { ConfusionNormalization } from './normalize-confusion.js';
-export { normalizeConfusion } from './normalize-confusion.js';
-export type { NotebookPreset, NotebookReference } from './notebook-reference.js';
-export { NOTEBOOK_REFERENCE } from './notebook-reference.js';
-export { parseExperimentRecord } from './parse-experiment-record.js';
-export { parseRunRecord } from './parse-run-record.js';
-export type { LabelInput } from './read-labels.js';
-export type { RunHeadline } from './read-run-headline.js';
-export { readRunHeadline } from './read-run-headline.js';
-export { classificationReportSchema } from './record-fields.js';
-export { renderExperimentReport } from './render-experiment-report.js';
-export type { RenderRunReportOptions } from './render-run-report.js';
-export { renderRunReport } from './render-run-report.js';
+} from './records/experiment-record-schema.js';
+export { parseExperimentRecord } from './records/parse-experiment-record.js';
+export { parseRunRecord } from './records/parse-run-record.js';
+export type { RunHeadline } from './records/read-run-headline.js';
+export { readRunHeadline } from './records/read-run-headline.js';
+export { classificationReportSchema } from './records/record-fields.js';
 export type {
   RecordStatus,
   RunConfig,
@@ -78,7 +96,7 @@ export type {
   RunRecordInput,
   RunSample,
   RunSplitMetrics,
-} from './run-record-schema.js';
+} from './records/run-record-schema.js';
 export {
   RUN_SCHEMA_VERSION,
   runConfigSchema,
@@ -92,15 +110,4 @@ export {
   runRecordSchema,
   runSampleSchema,
   runSplitMetricsSchema,
-} from './run-record-schema.js';
-export type { RunSortKey } from './sort-runs.js';
-export { RUN_SORT_KEYS, readSortValue, sortRuns } from './sort-runs.js';
-export { stripTerminalControls } from './strip-terminal-controls.js';
-export type {
-  ExperimentPairTest,
-  ExperimentRunInput,
-  ExperimentSummaryParts,
-  ReferenceNumbers,
-  SummarizeExperimentOptions,
-} from './summarize-experiment.js';
-export { summarizeExperiment } from './summarize-experiment.js';
+} from './records/run-record-schema.js';

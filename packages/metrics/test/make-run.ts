@@ -1,7 +1,7 @@
 // Test helper: a RunRecord built from the v1 fixture with chosen numbers and test predictions.
 
-import { parseRunRecord } from '../src/parse-run-record.js';
-import type { RunRecord } from '../src/run-record-schema.js';
+import { parseRunRecord } from '../src/records/parse-run-record.js';
+import type { RunRecord } from '../src/records/run-record-schema.js';
 import runV1 from './fixtures/run-record-v1.json' with { type: 'json' };
 
 /** Options of {@link makeRun}. */

@@ -22,6 +22,8 @@ export interface CheckpointState {
 interface StateFile extends CheckpointState {
   checkpointVersion: 1;
   optimizer: {
+    /** The update rules (`'keras-2'`); absent in checkpoints from before them (tfjs' rules). */
+    rules?: string;
     learningRate: number;
     accBeta1?: number;
     accBeta2?: number;
@@ -59,6 +61,7 @@ export async function saveCheckpoint(
     checkpointVersion: 1,
     ...state,
     optimizer: {
+      rules: optimizer.rules,
       learningRate: optimizer.learningRate,
       accBeta1: optimizer.accBeta1,
       accBeta2: optimizer.accBeta2,
@@ -136,6 +139,7 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
     model,
     state,
     optimizer: {
+      rules: optimizer.rules,
       learningRate: optimizer.learningRate,
       accBeta1: optimizer.accBeta1,
       accBeta2: optimizer.accBeta2,

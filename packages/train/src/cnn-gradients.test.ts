@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
+import { makeTinyImages } from '@fmnist/dataset/testing';
 import { buildModel, disposeModel, getPreset } from '@fmnist/models';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectSameOnWasmAndCpu } from '../test/compare-backends.js';
-import { makeImages } from '../test/make-data.js';
 import { selectBackend } from './select-backend.js';
 import { toInput } from './to-input.js';
 import { categoricalCrossentropy } from './training-step.js';
@@ -11,7 +11,7 @@ import { categoricalCrossentropy } from './training-step.js';
 /** The cnn preset's gradients for 8 images, on the active backend (same seed, same weights). */
 function cnnGradients(): Float32Array[] {
   const model = buildModel(getPreset('cnn'), { seed: 3 });
-  const data = makeImages(8, 5);
+  const data = makeTinyImages(8, { seed: 5 });
   const values = tf.tidy(() => {
     const xs = toInput(model, data.images, data.count);
     const ys = tf.oneHot(tf.tensor1d(data.labels, 'int32'), 10);

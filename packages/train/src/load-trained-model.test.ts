@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTinyImages } from '@fmnist/dataset/testing';
 import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeImages } from '../test/make-data.js';
 import { loadTrainedModel } from './load-trained-model.js';
 import { selectBackend } from './select-backend.js';
 import { train } from './train.js';
@@ -18,7 +18,7 @@ const spec = {
   optimizer: { name: 'adam' },
   loss: 'categoricalCrossentropy',
 };
-const data = { train: makeImages(200, 1), test: makeImages(50, 2) };
+const data = { train: makeTinyImages(200, { seed: 1 }), test: makeTinyImages(50, { seed: 2 }) };
 
 let root: string;
 let runDir: string;

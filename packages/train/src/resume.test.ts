@@ -1,16 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTinyImages } from '@fmnist/dataset/testing';
 import { createRun } from '@fmnist/runs';
 import type * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeImages } from '../test/make-data.js';
 import type { HistoryEntry } from './history.js';
 import { resume } from './resume.js';
 import { selectBackend } from './select-backend.js';
 import { type TrainOptions, train } from './train.js';
 
-const data = { train: makeImages(300, 1), test: makeImages(60, 2) };
+const data = { train: makeTinyImages(300, { seed: 1 }), test: makeTinyImages(60, { seed: 2 }) };
 const spec = {
   inputShape: [784],
   layers: [

@@ -73,7 +73,7 @@ export async function resume(run: RunHandle, options: ResumeOptions): Promise<Tr
     const loaded = await loadCheckpoint(run.paths.checkpoint);
     model = loaded.model;
     checkpoint = loaded.state;
-    await setOptimizerState(optimizer, loaded.optimizer);
+    await setOptimizerState(optimizer, loaded.optimizer, { source: run.paths.checkpoint });
   } else {
     // Stopped during the first epoch: nothing was checkpointed, so start that epoch again.
     model = buildModel(spec, { seed: record.config.seed });

@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTinyImages } from '@fmnist/dataset/testing';
 import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeImages } from '../test/make-data.js';
 import { earlyStopping } from './early-stopping.js';
 import { TrainError } from './errors.js';
 import type { HistoryEntry } from './history.js';
@@ -13,7 +13,7 @@ import { resume } from './resume.js';
 import { selectBackend } from './select-backend.js';
 import { type TrainOptions, train } from './train.js';
 
-const data = { train: makeImages(400, 1), test: makeImages(100, 2) };
+const data = { train: makeTinyImages(400, { seed: 1 }), test: makeTinyImages(100, { seed: 2 }) };
 
 function mlp(optimizer: Record<string, unknown>, dropout = false) {
   return {

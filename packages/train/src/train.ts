@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { CLASS_NAMES, countBatches, type LabeledImages, splitHoldout } from '@fmnist/dataset';
-import { RUN_SCHEMA_VERSION, type RunRecord, renderRunReport } from '@fmnist/metrics';
+import { formatRunReportMarkdown, RUN_SCHEMA_VERSION, type RunRecord } from '@fmnist/metrics';
 import {
   buildModel,
   createOptimizer,
@@ -455,7 +455,7 @@ async function runEpochsUntilDone(
   if (run) {
     await saveModel(model, run.paths.model);
     await writeRecord();
-    await run.writeReport(renderRunReport(record));
+    await run.writeReport(formatRunReportMarkdown(record));
   } else {
     await writeRecord();
   }

@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import type { RunsComparison } from '@fmnist/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 import { trainTinyRun } from '../../test/train-tiny-run.js';
 
@@ -12,7 +12,7 @@ let runA: string;
 let runB: string;
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
   [runA, runB] = await Promise.all([
     trainTinyRun(dataDir),
     trainTinyRun(dataDir, ['--preset', 'mlp-sgd', '--seed', '3']),
@@ -25,7 +25,7 @@ describe('fmnist compare', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(
-      /^# +run +status +epochs +seconds +train loss +train acc +test loss +test acc$/,
+      /^# +run +status +epochs +seconds +train loss \(last epoch\) +train acc \(last epoch\) +test loss +test acc$/,
     );
     expect(lines[1]).toMatch(
       /^1 +\/\S+\/mlp-adam-\d{8}-\d{6} +completed +2\/2 +\d+\.\d( +\d\.\d{4}){4}$/,

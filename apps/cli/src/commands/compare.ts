@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import {
   type CompareRunsInput,
   compareRuns,
-  formatComparisonTable,
+  formatRunsComparisonMarkdown,
+  formatRunsComparisonText,
   RUN_SORT_KEYS,
   type RunSortKey,
   stripTerminalControls,
@@ -114,6 +115,12 @@ export function addCompareCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
         return;
       }
-      process.stdout.write(stripTerminalControls(formatComparisonTable(comparison, flags.format)));
+      process.stdout.write(
+        stripTerminalControls(
+          flags.format === 'md'
+            ? formatRunsComparisonMarkdown(comparison)
+            : formatRunsComparisonText(comparison),
+        ),
+      );
     });
 }

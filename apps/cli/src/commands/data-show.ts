@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CLASS_NAMES, renderAscii } from '@fmnist/dataset';
+import { CLASS_NAMES, formatImageText } from '@fmnist/dataset';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
 import { encodeGrayPng } from '../encode-gray-png.js';
@@ -64,6 +64,6 @@ export function addDataShowCommand(data: Command): void {
         );
         return;
       }
-      process.stdout.write(`${caption}\n${renderAscii(pixels, { shape: [rows, cols] })}\n`);
+      process.stdout.write(`${caption}\n${formatImageText(pixels, { shape: [rows, cols] })}\n`);
     });
 }

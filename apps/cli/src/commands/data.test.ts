@@ -3,15 +3,15 @@ import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeIdx } from '@fmnist/dataset';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
 });
 
 describe('fmnist data info', () => {

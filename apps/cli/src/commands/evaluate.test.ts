@@ -1,8 +1,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 import { trainTinyRun } from '../../test/train-tiny-run.js';
 
@@ -10,7 +10,7 @@ let dataDir: string;
 let runDir: string;
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
   runDir = await trainTinyRun(dataDir);
 });
 

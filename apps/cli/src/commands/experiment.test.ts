@@ -1,15 +1,15 @@
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { type ExperimentRecord, parseExperimentRecord, parseRunRecord } from '@fmnist/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
 });
 
 const tmp = (prefix: string) => mkdtemp(join(tmpdir(), `fmnist-cli-${prefix}-`));
@@ -122,7 +122,9 @@ describe('fmnist experiment', () => {
     ]);
 
     const lines = second.stdout.split('\n');
-    expect(lines[0]).toMatch(/^model +seeds +seconds +train loss +train acc +test loss +test acc$/);
+    expect(lines[0]).toMatch(
+      /^model +seeds +seconds +train loss \(last epoch\) +train acc \(last epoch\) +test loss +test acc$/,
+    );
     expect(second.stdout).toMatch(
       /^mlp-adam +0,1 +\d+\.\d ± \d+\.\d( +\d\.\d{4} ± \d\.\d{4}){4}$/m,
     );

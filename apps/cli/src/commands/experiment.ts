@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatExperimentTable, parseExperimentRecord } from '@fmnist/metrics';
+import { formatExperimentTableText, parseExperimentRecord } from '@fmnist/metrics';
 import { EXPERIMENT_FILES, type ExperimentConfig } from '@fmnist/runs';
 import {
   defaultExperimentJobs,
@@ -257,7 +257,7 @@ function reportExperiment(result: ExperimentResult, json: boolean): number {
   if (json) {
     process.stdout.write(`${JSON.stringify(result.record, null, 2)}\n`);
   } else {
-    const lines = [formatExperimentTable(parseExperimentRecord(result.record))];
+    const lines = [formatExperimentTableText(parseExperimentRecord(result.record))];
     const notes = describeSettings(result.record.config);
     if (notes !== undefined) lines.push('', notes);
     lines.push(

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeIdx } from '@fmnist/dataset';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { grayPng, pngBomb } from '../../test/hostile/build-png.js';
 import { runCli } from '../../test/run-cli.js';
 import { trainTinyRun } from '../../test/train-tiny-run.js';
@@ -29,7 +29,7 @@ async function writeLightBackgroundPng(index: number, path: string): Promise<voi
 }
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
   runDir = await trainTinyRun(dataDir, ['--epochs', '4']);
   dir = await mkdtemp(join(tmpdir(), 'fmnist-cli-predict-'));
 });

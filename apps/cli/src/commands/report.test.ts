@@ -1,8 +1,8 @@
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 import { trainTinyRun } from '../../test/train-tiny-run.js';
 
@@ -10,7 +10,7 @@ let runA: string;
 let runB: string;
 
 beforeAll(async () => {
-  const dataDir = await createTinyDataset();
+  const dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
   [runA, runB] = await Promise.all([
     trainTinyRun(dataDir),
     trainTinyRun(dataDir, ['--preset', 'mlp-sgd', '--name', 'second']),
@@ -35,7 +35,7 @@ describe('fmnist report', () => {
     expect(result.code).toBe(0);
     const [table] = result.stdout.split('\n\n');
     expect(table).toMatch(
-      /^run\s+status\s+epochs\s+train acc\s+val acc\s+test loss\s+test acc\s+directory/,
+      /^run\s+status\s+epochs\s+train acc \(final eval\)\s+val acc\s+test loss\s+test acc\s+directory/,
     );
     expect(table).toMatch(/\nmlp-adam\s+completed\s+2\/2/);
     expect(table).toMatch(/\nsecond\s+completed\s+2\/2/);

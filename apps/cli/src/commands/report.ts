@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { renderRunReport, stripTerminalControls } from '@fmnist/metrics';
+import { formatRunReportMarkdown, stripTerminalControls } from '@fmnist/metrics';
 import { readRecords } from '@fmnist/runs';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
@@ -82,7 +82,7 @@ async function render(
       const fence = '`'.repeat(Math.max(3, ...(table.match(/`+/g) ?? []).map((m) => m.length + 1)));
       out.write(`${fence}\n${table}\n${fence}\n\n`);
     }
-    out.write(runs.map((run) => renderRunReport(run.record)).join('\n'));
+    out.write(runs.map((run) => formatRunReportMarkdown(run.record)).join('\n'));
     return;
   }
   // Names and messages come from the records: a name may carry escape sequences for the terminal.

@@ -1,15 +1,15 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { parseRunRecord, type RunRecord } from '@fmnist/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyDataset } from '../../test/create-tiny-dataset.js';
 import { runCli } from '../../test/run-cli.js';
 
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await createTinyDataset();
+  dataDir = await createTinyDatasetDir({ train: 300, test: 100 });
 });
 
 const readRecord = async (runDir: string): Promise<RunRecord> =>

@@ -26,20 +26,26 @@ const isDirectory = (path: string) =>
   );
 
 /**
- * Where the runs and the experiments are under `dir`: its runs/ and experiments/, else itself
- * for both (a folder of runs: the server lists only folders holding a run.json as runs and only
- * folders holding an experiment.json as experiments, so runs are never read as experiments).
+ * Where the runs, experiments and sweeps are under `dir`: its runs/, experiments/ and sweeps/, else itself
+ * for all three (a folder of runs: the server lists only folders holding a run.json as runs, only
+ * folders holding an experiment.json as experiments and a sweep.json as sweeps, so runs are never
+ * read as experiments).
  */
 export async function resolveViewerDirs(
   dir: string,
-): Promise<{ runsDir: string; experimentsDir: string }> {
+): Promise<{ runsDir: string; experimentsDir: string; sweepsDir: string }> {
   const root = resolve(dir);
   const runs = join(root, 'runs');
   const experiments = join(root, 'experiments');
-  if ((await isDirectory(runs)) || (await isDirectory(experiments))) {
-    return { runsDir: runs, experimentsDir: experiments };
+  const sweeps = join(root, 'sweeps');
+  if (
+    (await isDirectory(runs)) ||
+    (await isDirectory(experiments)) ||
+    (await isDirectory(sweeps))
+  ) {
+    return { runsDir: runs, experimentsDir: experiments, sweepsDir: sweeps };
   }
-  return { runsDir: root, experimentsDir: root };
+  return { runsDir: root, experimentsDir: root, sweepsDir: root };
 }
 
 function openInBrowser(url: string): void {

@@ -160,8 +160,83 @@ function runsList(
   );
 }
 
+/** Buttons that open the experiment's (or sweep's) runs in the comparison views. */
+function compareButtons(context: ViewContext, experiment: LoadedExperiment): HTMLElement | null {
+  const keys = experiment.runKeys.filter((k): k is string => k !== null);
+  if (keys.length === 0) return null;
+  return h(
+    'p',
+    { class: 'toolbar' },
+    (
+      [
+        ['curves', 'Compare its runs’ curves'],
+        ['hparams', 'Its runs’ hyperparameters'],
+        ['classes', 'Its runs per class'],
+      ] as const
+    ).map(([view, label]) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': view,
+          onclick: () => context.navigate(view, { selected: keys, zoom: undefined }),
+        },
+        label,
+      ),
+    ),
+  );
+}
+
+/** A sweep (issue 20): its name, status and trials as links; its runs open in HParams. */
+function sweepCard(context: ViewContext, experiment: LoadedExperiment): HTMLElement {
+  const sweep = experiment.sweep ?? { name: experiment.key, status: 'unknown', trials: 0 };
+  const keys = experiment.runKeys.filter((k): k is string => k !== null);
+  const names = new Map(context.allRuns().map((r) => [r.key, r.summary?.name ?? r.key]));
+  return h(
+    'article',
+    { class: 'experiment sweep', 'data-experiment': experiment.key },
+    h('h2', null, `${sweep.name} `, h('span', { class: 'muted' }, `sweep · ${experiment.key}`)),
+    h(
+      'p',
+      null,
+      h('span', { class: `status status-${sweep.status}` }, sweep.status),
+      ` · ${sweep.trials} trial${sweep.trials === 1 ? '' : 's'}, ${keys.length} with a run found`,
+    ),
+    h(
+      'details',
+      { open: keys.length <= 12 },
+      h('summary', null, `${keys.length} runs`),
+      h(
+        'ul',
+        { class: 'experiment-runs' },
+        keys.map((key) =>
+          h(
+            'li',
+            null,
+            h(
+              'a',
+              {
+                href: `#confusion?run=${encodeURIComponent(key)}`,
+                'data-run': key,
+                onclick: (event: MouseEvent) => {
+                  if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                  event.preventDefault();
+                  context.navigate('confusion', { run: key, cell: undefined });
+                },
+              },
+              names.get(key) ?? key,
+            ),
+          ),
+        ),
+      ),
+    ),
+    compareButtons(context, experiment),
+  );
+}
+
 function experimentCard(context: ViewContext, experiment: LoadedExperiment): HTMLElement {
   const { record } = experiment;
+  if (experiment.sweep) return sweepCard(context, experiment);
   if (!record) {
     return h(
       'article',
@@ -184,33 +259,7 @@ function experimentCard(context: ViewContext, experiment: LoadedExperiment): HTM
     comparisonTable(record),
     mcnemarTable(record),
     runsList(context, experiment, record),
-    experiment.runKeys.some((k) => k !== null)
-      ? h(
-          'p',
-          { class: 'toolbar' },
-          ...(
-            [
-              ['curves', 'Compare its runs’ curves'],
-              ['hparams', 'Its runs’ hyperparameters'],
-              ['classes', 'Its runs per class'],
-            ] as const
-          ).map(([view, label]) =>
-            h(
-              'button',
-              {
-                type: 'button',
-                'data-action': view,
-                onclick: () =>
-                  context.navigate(view, {
-                    selected: experiment.runKeys.filter((k): k is string => k !== null),
-                    zoom: undefined,
-                  }),
-              },
-              label,
-            ),
-          ),
-        )
-      : null,
+    compareButtons(context, experiment),
   );
 }
 

@@ -67,7 +67,7 @@ export function hparamsView(context: ViewContext): View {
 
   const draw = () => {
     const { points: list, all, missing } = points();
-    const width = Math.max(360, holder.clientWidth || 800);
+    const available = Math.max(320, holder.clientWidth || 800);
     if (list.length === 0) {
       holder.replaceChildren(
         h('p', null, `No ${all ? '' : 'selected '}run has a ${metric.title} yet.`),
@@ -95,6 +95,8 @@ export function hparamsView(context: ViewContext): View {
     const left = 60;
     const right = 90;
     const allAxes = [...axes, metricAxis];
+    // At least 130 px between axes so that their names stay apart; the figure scrolls sideways.
+    const width = Math.max(available, left + right + (allAxes.length - 1) * 130);
     const step = allAxes.length > 1 ? (width - left - right) / (allAxes.length - 1) : 0;
     const xOf = (i: number) => left + i * step;
     const yOf = (t: number) => top + (1 - t) * (height - top - bottom);
@@ -169,7 +171,7 @@ export function hparamsView(context: ViewContext): View {
       a.kind === b.kind ? 0 : a.kind === 'number' ? -1 : 1,
     );
     const xAxis = axes.find((a) => a.name === state.url.param) ?? numericFirst[0];
-    const sw = Math.min(width, 720);
+    const sw = Math.min(available, 720);
     const sh = 320;
     const sl = 64;
     const sr = 20;

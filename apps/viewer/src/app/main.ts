@@ -105,6 +105,21 @@ async function start(root: HTMLElement): Promise<void> {
     id: 'open-file',
   });
 
+  // Which experiments list each run, worked out once per change of the experiments.
+  let byRun: { from: AppState['experiments']; map: Map<string, string[]> } | undefined;
+  const experimentsByRun = () => {
+    if (byRun?.from !== state.experiments) {
+      const map = new Map<string, string[]>();
+      for (const e of state.experiments) {
+        for (const key of e.runKeys) {
+          if (key !== null)
+            map.set(key, [...(map.get(key) ?? []), e.key.replace(/^(experiments|sweeps)\//, '')]);
+        }
+      }
+      byRun = { from: state.experiments, map };
+    }
+    return byRun.map;
+  };
   let view: View | undefined;
   let signature: string | undefined;
   let renderedHash = '';
@@ -129,10 +144,7 @@ async function start(root: HTMLElement): Promise<void> {
     navigate: (id, patch = {}) => update({ ...patch, view: id }, { push: true }),
     rerender: () => render(),
     recordOf: records,
-    experimentsOf: (key) =>
-      state.experiments
-        .filter((e) => e.runKeys.includes(key))
-        .map((e) => e.key.replace(/^experiments\//, '')),
+    experimentsOf: (key) => experimentsByRun().get(key) ?? [],
   };
 
   const render = () => {

@@ -35,9 +35,10 @@ export async function openDroppedFiles(
       continue;
     }
     if (value !== null && typeof value === 'object' && 'suite' in value) {
-      state.experiments.push(
+      state.experiments = [
+        ...state.experiments,
         readExperimentEntry({ key, source, version: key, record: value, runKeys: [] }),
-      );
+      ];
       opened.push({ message: `Opened the experiment ${file.name}.` });
       continue;
     }

@@ -1,4 +1,4 @@
-import { formatClassificationReport } from '@fmnist/metrics';
+import { formatClassificationReportText } from '@fmnist/metrics';
 import { formatMetric } from '../data/format-values.js';
 import { h } from './dom.js';
 import { pickRunRecord, runSignature } from './run-picker.js';
@@ -43,7 +43,7 @@ export function reportView(context: ViewContext): View {
     );
   let text = '';
   try {
-    text = formatClassificationReport(report, { digits: 4 });
+    text = formatClassificationReportText(report, { digits: 4 });
   } catch (error) {
     text = `could not format: ${(error as Error).message}`;
   }

@@ -29,6 +29,9 @@ export function problemsPanel(context: ViewContext): HTMLElement | null {
   );
 }
 
+/** Rows the table shows at first, and how many more each "Show more" adds. */
+const PAGE_ROWS = 100;
+
 const LEAK_HINT =
   'This run validated on the test set (the notebook’s way): its “validation” figures are test figures, and choosing by them leaks the test set.';
 
@@ -37,7 +40,8 @@ export function runsView(context: ViewContext): View {
   const { state } = context;
   const tableHolder = h('div', { class: 'table-scroll' });
   const problemsHolder = h('div');
-  const countLine = h('p', { class: 'muted', 'aria-live': 'polite' });
+  // `elementtiming`: chromium reports when this line (drawn with the table) is first painted.
+  const countLine = h('p', { class: 'muted', 'aria-live': 'polite', elementtiming: 'runs-table' });
   let shownCount = 0;
   let totalCount = 0;
   const updateCount = () => {
@@ -51,6 +55,7 @@ export function runsView(context: ViewContext): View {
     updateCount();
   };
 
+  let limit = PAGE_ROWS;
   const renderTable = () => {
     const rows: { row: RunRow; planned: number }[] = context.allRuns().flatMap((run) =>
       run.summary
@@ -137,7 +142,7 @@ export function runsView(context: ViewContext): View {
       }
       return text;
     };
-    const body = shown.map((row) =>
+    const rowElement = (row: RunRow) =>
       h(
         'tr',
         { 'data-run': row.key, class: row.status === 'running' ? 'running' : null },
@@ -159,8 +164,11 @@ export function runsView(context: ViewContext): View {
             cell(row, c.id),
           ),
         ),
-      ),
-    );
+      );
+    // A thousand rows take a while to lay out and to draw again at every change: the table
+    // shows the first PAGE_ROWS of the sorted, filtered runs, and more on request.
+    const body = h('tbody', null, shown.slice(0, limit).map(rowElement));
+    const hidden = shown.length - Math.min(limit, shown.length);
     const table =
       rows.length === 0
         ? h('p', null, 'No runs found. Train one with `fmnist train`, or drop a run.json here.')
@@ -169,11 +177,42 @@ export function runsView(context: ViewContext): View {
             { class: 'runs' },
             h('caption', { class: 'visually-hidden' }, 'Runs'),
             h('thead', null, header),
-            h('tbody', null, body),
+            body,
           );
+    const more =
+      hidden > 0
+        ? h(
+            'p',
+            { class: 'toolbar', id: 'more-runs' },
+            `${Math.min(limit, shown.length)} of ${shown.length} shown (sort or filter to find others). `,
+            h(
+              'button',
+              {
+                type: 'button',
+                onclick: () => {
+                  limit += PAGE_ROWS;
+                  renderTable();
+                },
+              },
+              `Show ${Math.min(PAGE_ROWS, hidden)} more`,
+            ),
+            h(
+              'button',
+              {
+                type: 'button',
+                onclick: () => {
+                  limit = Number.POSITIVE_INFINITY;
+                  renderTable();
+                },
+              },
+              `Show all ${shown.length}`,
+            ),
+          )
+        : null;
     replaceChildren(
       tableHolder,
       table,
+      more,
       rows.length > 0 && shown.length === 0
         ? h(
             'p',

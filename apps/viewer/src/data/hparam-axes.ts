@@ -40,7 +40,7 @@ export function hparamAxes(runs: readonly Record<string, HyperparameterValue>[])
       return { name, kind: 'number', min, max, log: min > 0 && max / min > 20 };
     }
     const categories = [...new Set(values.map((v) => (v === undefined ? '–' : String(v))))].sort(
-      (a, b) => a.localeCompare(b, undefined, { numeric: true }),
+      new Intl.Collator(undefined, { numeric: true }).compare,
     );
     return { name, kind: 'category', categories };
   });

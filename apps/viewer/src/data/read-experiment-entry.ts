@@ -10,8 +10,13 @@ export interface LoadedExperiment {
   /** The key of each run the record lists, in its order; `null` for one that is not there. */
   runKeys: (string | null)[];
   record?: ExperimentRecord;
+  /** A sweep (issue 20): what the viewer reads of its record, whatever its schema. */
+  sweep?: { name: string; status: string; trials: number };
   problem?: string;
 }
+
+const text = (value: unknown, fallback: string) =>
+  typeof value === 'string' && value !== '' ? value : fallback;
 
 /** Validate one experiment entry with `parseExperimentRecord`; never throws. */
 export function readExperimentEntry(entry: ExperimentEntry): LoadedExperiment {
@@ -22,6 +27,17 @@ export function readExperimentEntry(entry: ExperimentEntry): LoadedExperiment {
     runKeys: entry.runKeys,
   };
   if (entry.error !== undefined) return { ...base, problem: entry.error };
+  if (entry.kind === 'sweep') {
+    const record = (entry.record ?? {}) as Record<string, unknown>;
+    return {
+      ...base,
+      sweep: {
+        name: text(record.name, entry.key.replace(/^sweeps\//, '')),
+        status: text(record.status, 'unknown'),
+        trials: entry.runKeys.length,
+      },
+    };
+  }
   try {
     return { ...base, record: parseExperimentRecord(entry.record) };
   } catch (error) {

@@ -147,9 +147,12 @@ export function filterRunRows(rows: readonly RunRow[], query: string): RunRow[] 
   });
 }
 
+/** One collator for every comparison: `localeCompare` with options builds one per call. */
+const TEXT_ORDER = new Intl.Collator(undefined, { numeric: true });
+
 /**
  * Sort rows by a column (a stable sort: equal rows keep their order). Missing values go last
- * in both directions; text compares with `localeCompare`, numbers numerically.
+ * in both directions; text compares as people sort it (`2` before `10`), numbers numerically.
  */
 export function sortRunRows(
   rows: readonly RunRow[],
@@ -163,6 +166,6 @@ export function sortRunRows(
     const missing = (v: CellValue) => v === null || v === '';
     if (missing(x) || missing(y)) return missing(x) === missing(y) ? 0 : missing(x) ? 1 : -1;
     if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
-    return sign * String(x).localeCompare(String(y), undefined, { numeric: true });
+    return sign * TEXT_ORDER.compare(String(x), String(y));
   });
 }

@@ -22,6 +22,8 @@ import {
 export interface RunIndexOptions {
   runsDir: string;
   experimentsDir: string;
+  /** Sweeps (issue 20): folders holding a sweep.json whose `trials` (or `runs`) list run `path`s. */
+  sweepsDir?: string;
   /** How often to look again even when no file event came (a safety net for file systems without events). Default 5000 ms. */
   sweepMs?: number;
 }
@@ -48,6 +50,9 @@ interface CachedRun {
 }
 
 const CONCURRENCY = 8;
+
+/** A sweep's record (issue 20). @fmnist/runs has no name for it yet. */
+const SWEEP_RECORD = 'sweep.json';
 
 async function mapLimited<T, R>(
   items: readonly T[],
@@ -83,6 +88,7 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
   const roots = [
     { label: 'runs', dir: resolve(options.runsDir) },
     { label: 'experiments', dir: resolve(options.experimentsDir) },
+    ...(options.sweepsDir ? [{ label: 'sweeps', dir: resolve(options.sweepsDir) }] : []),
   ];
   let version = 0;
   let runs = new Map<string, CachedRun>();
@@ -136,24 +142,27 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     key: string,
     dir: string,
     previous: ExperimentEntry | undefined,
+    kind: 'experiment' | 'sweep',
   ) => {
-    const file = await statRecordFile(dir, EXPERIMENT_FILES.record);
+    const name = kind === 'sweep' ? SWEEP_RECORD : EXPERIMENT_FILES.record;
+    const file = await statRecordFile(dir, name);
     if ('missing' in file) return undefined;
     if ('refused' in file)
       return { entry: { key, source: key, version: 'refused', error: file.refused, runKeys: [] } };
     const read =
       previous && previous.version === file.version
         ? { value: previous.record, error: previous.error }
-        : await readRecordFile(file.path, EXPERIMENT_FILES.record);
+        : await readRecordFile(file.path, name);
     let error = read.error;
-    if (error === undefined) {
+    if (error === undefined && kind === 'experiment') {
       try {
         parseExperimentRecord(read.value);
       } catch (problem) {
         error = describeRecordError(problem);
       }
     }
-    const listed = (read.value as { runs?: unknown } | undefined)?.runs;
+    const value = read.value as { runs?: unknown; trials?: unknown } | undefined;
+    const listed = kind === 'sweep' ? (value?.trials ?? value?.runs) : value?.runs;
     const paths = Array.isArray(listed)
       ? listed.map((run) => {
           const path = (run as { path?: unknown } | null)?.path;
@@ -164,6 +173,7 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       : [];
     return {
       entry: {
+        ...(kind === 'sweep' ? { kind } : {}),
         key,
         source: key,
         version: file.version,
@@ -196,19 +206,27 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
 
     const nextExperiments = new Map<string, ExperimentEntry>();
     const experimentDirs: string[] = [];
-    const experimentsRoot = realRoots[1]?.real ?? '';
-    for (const name of await listDirectories(experimentsRoot)) {
-      const dir = await realDirectory(join(experimentsRoot, name));
-      if (dir === undefined || !isInside(experimentsRoot, dir)) continue;
-      const key = `experiments/${name}`;
-      watchDir(dir);
-      experimentDirs.push(dir);
-      const read = await readExperiment(key, dir, experiments.get(key));
-      if (!read) continue;
-      const runKeys: (string | null)[] = [];
-      for (const path of read.paths ?? [])
-        runKeys.push(path === undefined ? null : ((await addCandidate(path)) ?? null));
-      nextExperiments.set(key, { ...read.entry, runKeys });
+    const groups = [
+      { kind: 'experiment' as const, label: 'experiments', root: realRoots[1]?.real },
+      ...(options.sweepsDir
+        ? [{ kind: 'sweep' as const, label: 'sweeps', root: realRoots[2]?.real }]
+        : []),
+    ];
+    for (const { kind, label, root } of groups) {
+      if (root === undefined) continue;
+      for (const name of await listDirectories(root)) {
+        const dir = await realDirectory(join(root, name));
+        if (dir === undefined || !isInside(root, dir)) continue;
+        const key = `${label}/${name}`;
+        watchDir(dir);
+        experimentDirs.push(dir);
+        const read = await readExperiment(key, dir, experiments.get(key), kind);
+        if (!read) continue;
+        const runKeys: (string | null)[] = [];
+        for (const path of read.paths ?? [])
+          runKeys.push(path === undefined ? null : ((await addCandidate(path)) ?? null));
+        nextExperiments.set(key, { ...read.entry, runKeys });
+      }
     }
 
     const found = await mapLimited([...candidates], CONCURRENCY, async ([key, dir]) => {

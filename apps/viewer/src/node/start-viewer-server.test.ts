@@ -109,9 +109,24 @@ beforeAll(async () => {
     }),
   );
   await mkdir(join(root, 'experiments', 'being-made'), { recursive: true });
+  const sweep = join(root, 'sweeps', 'lr-1');
+  await mkdir(join(sweep, 'trials', 't1'), { recursive: true });
+  await writeFile(
+    join(sweep, 'trials', 't1', 'run.json'),
+    JSON.stringify(minimalRun({ name: 'trial one' })),
+  );
+  await writeFile(
+    join(sweep, 'sweep.json'),
+    JSON.stringify({
+      name: 'lr',
+      status: 'running',
+      trials: [{ path: 'trials/t1', params: { learningRate: 0.1 } }, { path: 'trials/t2' }],
+    }),
+  );
   server = await startViewerServer({
     runsDir: runs,
     experimentsDir: join(root, 'experiments'),
+    sweepsDir: join(root, 'sweeps'),
     heartbeatSeconds: 1,
   });
 });
@@ -139,6 +154,7 @@ describe('startViewerServer', () => {
       'runs/good',
       'runs/link-json',
       'runs/link-text',
+      'sweeps/lr-1/trials/t1',
     ]);
     expect(byKey['runs/good']).toMatchObject({
       hasModel: true,
@@ -147,7 +163,12 @@ describe('startViewerServer', () => {
     expect(JSON.stringify(byKey['runs/good']).length).toBeLessThan(2048);
     expect(answer.body).not.toContain('pixels');
     expect(byKey['runs/cut']?.error).toMatch(/not valid JSON/);
-    expect(index.experiments.map((e) => e.key)).toEqual(['experiments/suite-1']);
+    expect(index.experiments.map((e) => e.key)).toEqual(['experiments/suite-1', 'sweeps/lr-1']);
+    // A sweep lists its trials' runs; a trial not run yet is null.
+    expect(index.experiments[1]).toMatchObject({
+      kind: 'sweep',
+      runKeys: ['sweeps/lr-1/trials/t1', null],
+    });
     expect(index.experiments[0]?.runKeys).toEqual([
       'experiments/suite-1/runs/inner',
       'runs/good',

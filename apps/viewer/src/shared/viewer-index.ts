@@ -16,8 +16,13 @@ export interface RunEntry {
   hasModel: boolean;
 }
 
-/** One experiment directory in the index, its record not validated yet (the browser validates it). */
+/**
+ * One experiment (or sweep) directory in the index, its record not validated yet (the browser
+ * validates an experiment's; a sweep's is read only for its name and runs).
+ */
 export interface ExperimentEntry {
+  /** `sweep` for a folder of the sweeps directory with sweep.json; an experiment otherwise. */
+  kind?: 'experiment' | 'sweep';
   /** A stable key: `experiments/<dir>` when served, the record's id in a report. */
   key: string;
   /** Where it came from, for messages. */

@@ -1,5 +1,5 @@
-import type { IdxArray } from '../idx-array.js';
-import { type ParseIdxOptions, parseIdx } from '../parse-idx.js';
+import type { IdxArray } from '../idx/idx-array.js';
+import { type ParseIdxOptions, parseIdx } from '../idx/parse-idx.js';
 import { gunzipBytesNode } from './read-file-bytes.js';
 
 /**

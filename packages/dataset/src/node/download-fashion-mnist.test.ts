@@ -2,15 +2,15 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeTinyDataset, writeTinyDataset } from '../../test/make-tiny-dataset.js';
 import { type MirrorServer, startMirrorServer } from '../../test/start-mirror-server.js';
+import { makeTinyDataset, writeTinyDataset } from '../testing.js';
 import type { DownloadEvent, DownloadFashionMnistOptions } from './download-fashion-mnist.js';
 import { downloadFashionMnist } from './download-fashion-mnist.js';
 import { findDatasetFiles } from './find-dataset-files.js';
 import { loadFashionMnist } from './load-fashion-mnist.js';
 
 // 200 images of 28×28: big enough that the body comes in several chunks.
-const tiny = makeTinyDataset(200, 20, 28, 28);
+const tiny = makeTinyDataset({ train: 200, test: 20 });
 let server: MirrorServer;
 let cacheDir: string;
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { computeSha256 } from '../compute-sha256.js';
-import { DatasetError } from '../errors.js';
+import { DatasetError } from '../errors/dataset-error.js';
+import { computeSha256 } from '../load/compute-sha256.js';
 import {
   DATASET_FILE_ROLES,
   type DatasetFileRole,
   type DatasetManifest,
   FASHION_MNIST_MANIFEST,
-} from '../fashion-mnist-manifest.js';
+} from '../load/fashion-mnist-manifest.js';
 import { readStampedSha256, stampCachedFiles, storeInCache } from './cache-stamp.js';
 import type { DataSource } from './data-source.js';
 import { type DatasetFilePaths, findDatasetFiles } from './find-dataset-files.js';

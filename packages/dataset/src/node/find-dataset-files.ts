@@ -4,7 +4,7 @@ import {
   DATASET_FILE_ROLES,
   type DatasetFileRole,
   type DatasetManifest,
-} from '../fashion-mnist-manifest.js';
+} from '../load/fashion-mnist-manifest.js';
 
 /** Paths of the four files of a dataset directory. */
 export type DatasetFilePaths = Record<DatasetFileRole, string>;

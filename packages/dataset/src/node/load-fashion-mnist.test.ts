@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTinyDataset, writeTinyDataset } from '../../test/make-tiny-dataset.js';
-import { CLASS_NAMES } from '../class-names.js';
+import { CLASS_NAMES } from '../load/class-names.js';
+import { makeTinyDataset, writeTinyDataset } from '../testing.js';
 import { loadFashionMnist } from './load-fashion-mnist.js';
 
 let root: string;
@@ -72,7 +72,7 @@ describe('loadFashionMnist on generated data', () => {
 const SYSTEM = '/usr/share/datasets/fashion-mnist';
 
 describe('loadFashionMnist warm cache (XDG_CACHE_HOME in a temp dir)', () => {
-  const tiny = makeTinyDataset(50, 10, 28, 28);
+  const tiny = makeTinyDataset({ train: 50, test: 10 });
   let sys: string;
   let xdg: string;
   const options = () => ({

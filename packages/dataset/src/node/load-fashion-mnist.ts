@@ -1,16 +1,16 @@
 import { mkdir } from 'node:fs/promises';
+import { DatasetError } from '../errors/dataset-error.js';
 import {
   type DecodedDataset,
   decodeDatasetFiles,
   type IntegrityMode,
-} from '../decode-dataset-files.js';
-import { DatasetError } from '../errors.js';
+} from '../load/decode-dataset-files.js';
 import {
   DATASET_FILE_ROLES,
   type DatasetFileRole,
   type DatasetManifest,
   FASHION_MNIST_MANIFEST,
-} from '../fashion-mnist-manifest.js';
+} from '../load/fashion-mnist-manifest.js';
 import { discardCachedFiles, readStampedSha256, storeInCache } from './cache-stamp.js';
 import type { DataSource } from './data-source.js';
 import {

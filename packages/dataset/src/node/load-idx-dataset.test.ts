@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTinyDataset, writeTinyDataset } from '../../test/make-tiny-dataset.js';
+import { makeTinyDataset, writeTinyDataset } from '../testing.js';
 import { loadIdxDataset } from './load-idx-dataset.js';
 
 let root: string;
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('loadIdxDataset', () => {
   it('loads any image size, structurally checked, never verified', async () => {
-    const tiny = makeTinyDataset(12, 5, 7, 9);
+    const tiny = makeTinyDataset({ train: 12, test: 5, rows: 7, cols: 9 });
     await writeTinyDataset(join(root, 'a'), tiny, { gzip: false });
     const data = await loadIdxDataset(join(root, 'a'));
     expect(data.verified).toBe(false);

@@ -1,11 +1,11 @@
-import { decodeDatasetFiles } from '../decode-dataset-files.js';
-import { DatasetError } from '../errors.js';
+import { DatasetError } from '../errors/dataset-error.js';
+import { decodeDatasetFiles } from '../load/decode-dataset-files.js';
 import {
   DATASET_FILE_ROLES,
   type DatasetFileRole,
   type DatasetManifest,
   FASHION_MNIST_MANIFEST,
-} from '../fashion-mnist-manifest.js';
+} from '../load/fashion-mnist-manifest.js';
 import { findDatasetFiles } from './find-dataset-files.js';
 import type { LoadedDataset } from './load-fashion-mnist.js';
 import { readFileBytes } from './read-file-bytes.js';

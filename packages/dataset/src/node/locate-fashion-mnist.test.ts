@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTinyDataset, writeTinyDataset } from '../../test/make-tiny-dataset.js';
+import { makeTinyDataset, writeTinyDataset } from '../testing.js';
 import { locateFashionMnist } from './locate-fashion-mnist.js';
 
 let root: string;

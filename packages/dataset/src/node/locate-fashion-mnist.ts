@@ -1,9 +1,9 @@
-import { DatasetError } from '../errors.js';
+import { DatasetError } from '../errors/dataset-error.js';
 import {
   type DatasetFileRole,
   type DatasetManifest,
   FASHION_MNIST_MANIFEST,
-} from '../fashion-mnist-manifest.js';
+} from '../load/fashion-mnist-manifest.js';
 import type { DataSource, DataSourceKind } from './data-source.js';
 import { findDatasetFiles } from './find-dataset-files.js';
 import { resolveCacheDir } from './resolve-cache-dir.js';

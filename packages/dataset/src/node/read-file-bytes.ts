@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { DatasetError } from '../errors.js';
-import { isGzip } from '../is-gzip.js';
+import { DatasetError } from '../errors/dataset-error.js';
+import { isGzip } from '../idx/is-gzip.js';
 
 const gunzipAsync = promisify(gunzip);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeIdx } from '../encode-idx.js';
+import { encodeIdx } from '../idx/encode-idx.js';
 import { readIdxFile } from './read-idx-file.js';
 
 let dir: string;

@@ -42,6 +42,14 @@ export abstract class KerasOptimizer extends tf.Optimizer {
     this.learningRate = learningRate;
   }
 
+  /**
+   * The rule set this optimizer updates by, for records: `'keras-2'`, Keras' (TF 2.0) rules.
+   * `@fmnist/train` writes it into checkpoints and refuses to resume a state saved under others.
+   */
+  get rules(): string {
+    return 'keras-2';
+  }
+
   /** The per-variable state this optimizer keeps, in `getWeights` order (e.g. `['m', 'v']`). */
   abstract get slotNames(): readonly string[];
 

@@ -2,31 +2,17 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeIdx } from '@fmnist/dataset';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { parseExperimentRecord, parseRunRecord } from '@fmnist/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeImages } from '../../test/make-data.js';
 
 const PACKAGE = new URL('../../', import.meta.url);
 let dataDir: string;
 let cwd: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'fmnist-experiment-data-'));
+  dataDir = await createTinyDatasetDir({ train: 200, test: 50 });
   cwd = await mkdtemp(join(tmpdir(), 'fmnist-experiment-'));
-  for (const [prefix, set] of [
-    ['train', makeImages(200, 1)],
-    ['t10k', makeImages(50, 2)],
-  ] as const) {
-    await writeFile(
-      join(dataDir, `${prefix}-images-idx3-ubyte`),
-      encodeIdx({ dtype: 'uint8', shape: [set.count, 28, 28], data: set.images }),
-    );
-    await writeFile(
-      join(dataDir, `${prefix}-labels-idx1-ubyte`),
-      encodeIdx({ dtype: 'uint8', shape: [set.count], data: set.labels }),
-    );
-  }
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });

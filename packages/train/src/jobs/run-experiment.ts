@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { parseExperimentRecord, renderExperimentReport, type TestLabels } from '@fmnist/metrics';
+import {
+  formatExperimentReportMarkdown,
+  parseExperimentRecord,
+  type TestLabels,
+} from '@fmnist/metrics';
 import { getPreset } from '@fmnist/models';
 import {
   buildExperimentFile,
@@ -194,7 +198,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   });
   const record = build(status);
   await experiment.writeRecord(record);
-  await experiment.writeReport(renderExperimentReport(parseExperimentRecord(record)));
+  await experiment.writeReport(formatExperimentReportMarkdown(parseExperimentRecord(record)));
   emit({ type: 'finished', status, record });
   return { dir: experiment.dir, status, record, runs: plan.runs.length, finished, failed };
 }

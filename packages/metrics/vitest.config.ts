@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// A config of its own, so that vitest does not pick up the root's (scripts/ only).
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  },
+});
