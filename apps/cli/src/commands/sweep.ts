@@ -135,6 +135,8 @@ async function sweepCommand(source: string | undefined, flags: SweepFlags): Prom
   const checked = space
     ? validateSearchSpace(space)
     : validateSearchSpace((await readSweepFile(resolve(flags.resume as string))).space);
+  // Reach the queue first: an unreachable one fails within seconds, before the data is read.
+  const queue = flags.queue ? await connectQueueRunner(flags.queue, pkg.version) : undefined;
   const data = await loadFashionMnist({
     ...(flags.dataDir === undefined ? {} : { dir: resolve(flags.dataDir) }),
     download: false,
@@ -160,8 +162,7 @@ async function sweepCommand(source: string | undefined, flags: SweepFlags): Prom
   const out = resolve(flags.out);
   let runner: SweepRunner & { close(): Promise<void> };
   let toRunnerArgs: Parameters<typeof runSweep>[0]['toRunnerArgs'];
-  if (flags.queue) {
-    const queue = await connectQueueRunner(flags.queue, pkg.version);
+  if (queue) {
     runner = queue;
     // A worker resolves the run directory under its own --out (shared storage: the same one).
     toRunnerArgs = (task) =>
