@@ -28,6 +28,8 @@ export interface OverallProgressSnapshot {
 export interface OverallProgress {
   /** One epoch of some run ended. */
   epochEnded(): void;
+  /** Epochs a resumed run had trained before this start: counted as done, not in the rate. */
+  addEarlierEpochs(epochs: number): void;
   /** A run ended; `epochsLeft` are the epochs it did not train (early stopping, a failure). */
   runEnded(epochsLeft?: number): void;
   snapshot(): OverallProgressSnapshot;
@@ -42,13 +44,17 @@ export interface OverallProgress {
 export function createOverallProgress(options: OverallProgressOptions): OverallProgress {
   const now = options.now ?? Date.now;
   const started = now();
-  const startEpochs = options.epochsDone ?? 0;
+  let startEpochs = options.epochsDone ?? 0;
   let epochs = options.runs * options.epochsPerRun;
   let epochsDone = startEpochs;
   let runsDone = options.runsDone ?? 0;
   return {
     epochEnded() {
       epochsDone += 1;
+    },
+    addEarlierEpochs(earlier) {
+      epochsDone += earlier;
+      startEpochs += earlier;
     },
     runEnded(epochsLeft = 0) {
       runsDone += 1;
