@@ -3,7 +3,9 @@ import { InvalidArgumentError } from 'commander';
 // Commander calls these with each flag's text; the error message follows its
 // "option '--epochs <n>' argument 'x' is invalid." prefix.
 
-const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
+// Plain decimal notation only: Number() would also read `0x10`, `0b11` and `Infinity`.
+const DECIMAL_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+const toNumber = (text: string): number => (DECIMAL_TEXT.test(text) ? Number(text) : Number.NaN);
 
 /** Options of {@link createIntegerParser}. */
 export interface IntegerRange {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { RUN_FILES } from '@fmnist/runs';
+import { type RecordsOnDisk, RUN_FILES } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
 import { displayPath } from './display-path.js';
 import { readFileInside } from './read-file-inside.js';
-import type { RecordsOnDisk } from './read-records.js';
 
 /**
  * The viewer's views of these runs and experiments as one self-contained HTML file. Each run's
@@ -20,10 +19,18 @@ export async function writeHtmlReport(records: RecordsOnDisk): Promise<string> {
     }
     const [modelJson, weights] = files;
     if (modelJson?.ok && weights?.ok) {
-      models[record.id] = {
-        modelJson: modelJson.bytes.toString('utf8'),
-        weights: new Uint8Array(weights.bytes),
-      };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(modelJson.bytes.toString('utf8'));
+      } catch (error) {
+        process.stderr.write(
+          `warning: left the model of ${displayPath(dir)} out of the report: its model.json is not JSON (${(error as Error).message}). Train the run again to get a whole model.\n`,
+        );
+        continue;
+      }
+      if (typeof parsed === 'object' && parsed !== null) {
+        models[record.id] = { modelJson: parsed, weights: new Uint8Array(weights.bytes) };
+      }
       continue;
     }
     // No model/ (an interrupted or failed run): the report shows the run without Try-it.

@@ -38,7 +38,11 @@ export function formatRunTimestamp(date: Date): string {
 
 /** A name safe for a folder: letters, digits, dot, dash and underscore. */
 export function toRunName(name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  // At most 100 characters: a file name has 255 bytes, and the timestamp follows.
+  const safe = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .slice(0, 100)
+    .replace(/^-+|-+$/g, '');
   return safe || 'run';
 }
 

@@ -8,6 +8,19 @@ export { TRAIN_ERROR_CODES, TrainError } from './errors.js';
 export type { EvaluateOptions, Evaluation, Predictions } from './evaluate.js';
 export { evaluate, predictSplit } from './evaluate.js';
 export type { HistoryEntry } from './history.js';
+export type { ExperimentEvent } from './jobs/experiment-event.js';
+export type {
+  NewExperimentOptions,
+  ResolvedExperiment,
+  ResolveExperimentOptions,
+} from './jobs/resolve-experiment.js';
+export { resolveExperiment } from './jobs/resolve-experiment.js';
+export type { ExperimentResult, RunExperimentOptions } from './jobs/run-experiment.js';
+export { defaultExperimentJobs, runExperiment } from './jobs/run-experiment.js';
+export type { RunTrainJobOptions } from './jobs/run-train-job.js';
+export { runTrainJob } from './jobs/run-train-job.js';
+export type { TrainJob, TrainJobEvent } from './jobs/train-job.js';
+export { trainJobArgs, trainJobScript } from './jobs/train-job.js';
 export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
 export type {
   Classification,
@@ -15,10 +28,6 @@ export type {
   TrainedModel,
 } from './load-trained-model.js';
 export { loadTrainedModel } from './load-trained-model.js';
-export type { PytorchSpeed } from './measure-pytorch.js';
-export { measurePytorch, PYTORCH_PYTHON } from './measure-pytorch.js';
-export type { MeasureTrainingOptions, TrainingSpeed } from './measure-training.js';
-export { measureTraining } from './measure-training.js';
 export type { OptimizerState, SetOptimizerStateOptions } from './optimizer-state.js';
 export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 export type { PickSamplesOptions } from './pick-samples.js';
@@ -32,6 +41,7 @@ export type { BackendChoice, BackendName, SelectBackendOptions } from './select-
 export {
   BACKEND_NAMES,
   MAX_WASM_THREADS,
+  nativeThreadsFor,
   selectBackend,
   wasmThreadsFor,
 } from './select-backend.js';

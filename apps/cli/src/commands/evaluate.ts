@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { CLASS_NAMES } from '@fmnist/dataset';
+import { stripTerminalControls } from '@fmnist/metrics';
 import { disposeModel } from '@fmnist/models';
 import { openRun } from '@fmnist/runs';
 import { type BackendName, evaluate, loadRunModel } from '@fmnist/train';
@@ -82,16 +83,17 @@ export function addEvaluateCommand(program: Command): void {
         );
         return;
       }
-      process.stdout.write(
+      // The names come from the record: no escape sequence of theirs reaches the terminal.
+      const text =
         `${record.name} (${displayPath(run.dir)}), ${from === 'model' ? 'final model' : `checkpoint of epoch ${epoch}`}, ${split.count} ${flags.split} images\n\n` +
-          formatEvaluation({
-            split: flags.split,
-            loss: result.loss,
-            accuracy: result.accuracy,
-            classificationReport: result.classificationReport,
-            confusionMatrix: result.confusionMatrix,
-            classNames,
-          }),
-      );
+        formatEvaluation({
+          split: flags.split,
+          loss: result.loss,
+          accuracy: result.accuracy,
+          classificationReport: result.classificationReport,
+          confusionMatrix: result.confusionMatrix,
+          classNames,
+        });
+      process.stdout.write(stripTerminalControls(text));
     });
 }

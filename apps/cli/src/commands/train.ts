@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { rmdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { LoadedDataset } from '@fmnist/dataset';
 import {
@@ -23,6 +23,7 @@ import {
 } from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
+import { checkSpecFitsData } from '../check-spec-fits-data.js';
 import { displayPath, quoteForShell } from '../display-path.js';
 import { EXIT_CODES, failure, usageError } from '../errors.js';
 import { formatEvaluation } from '../format-evaluation.js';
@@ -39,6 +40,7 @@ import {
   parseValidationSize,
 } from '../parse-options.js';
 import { createTrainProgress } from '../progress.js';
+import { readRegularFile } from '../read-regular-file.js';
 import { BACKEND_CHOICES, useBackend } from '../use-backend.js';
 
 /** The optimizer names `--optimizer` takes (Keras' spellings work too, in any case). */
@@ -163,17 +165,13 @@ function checkResumeFlags(command: Command): void {
   }
 }
 
+// A spec is a few hundred bytes; even 10_000 layers take under 1 MB.
+const MAX_SPEC_BYTES = 4 * 1024 * 1024;
+
 async function readSpecFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw failure(
-      `cannot read the spec file ${path}: ${(error as Error).message}`,
-      undefined,
-      error,
-    );
-  }
+  const bytes = await readRegularFile(path, { what: 'spec file', maxBytes: MAX_SPEC_BYTES });
+  // A UTF-8 byte order mark (some Windows editors add one) is not part of the JSON.
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -285,6 +283,16 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
     const backend = await useBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
     const data = await loadData({ dataDir: flags.dataDir && resolve(flags.dataDir) });
     err.write(`${describeData(data)}\n`);
+    // Checked before the run directory exists, so that a refusal leaves nothing behind.
+    for (const split of ['train', 'test'] as const) {
+      if (data[split].count === 0) {
+        throw failure(
+          `the ${split} split in ${displayPath(data.source.location)} has no images: there is nothing to ${split === 'train' ? 'train on' : 'evaluate the run on'}`,
+          'Pass --data-dir with a dataset whose four IDX files hold images.',
+        );
+      }
+    }
+    checkSpecFitsData(spec, data);
     const name = flags.name ?? preset ?? spec.name ?? 'run';
     run = await createRun(resolve(flags.out), name);
     err.write(`${pc.bold('Run')}: ${displayPath(run.dir)}\n`);
@@ -311,11 +319,18 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
   let result: TrainResult;
   try {
     result = await start(interrupt.signal, (event) => progress.onEvent(event));
-  } finally {
+  } catch (error) {
     progress.stop();
     interrupt.dispose();
     await run.close();
+    // Refused before its first record (bad options, a spec that does not build): a new run's
+    // directory is still empty, and an empty directory would show as a run that never was.
+    if (flags.resume === undefined) await rmdir(run.dir).catch(() => {});
+    throw error;
   }
+  progress.stop();
+  interrupt.dispose();
+  await run.close();
 
   const shown = displayPath(run.dir);
   const resumeCommand = `fmnist train --resume ${quoteForShell(shown)}`;

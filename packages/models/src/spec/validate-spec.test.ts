@@ -27,6 +27,26 @@ const errorsOf = (json: unknown): string[] => {
 };
 
 describe('validateSpec', () => {
+  const dense = (units: number) => ({ type: 'dense', units, activation: 'relu' });
+  const out = { type: 'dense', units: 10, activation: 'softmax' };
+  const spec = (layers: unknown[]) => ({
+    inputShape: [784],
+    layers,
+    optimizer: { name: 'adam' },
+    loss: 'categoricalCrossentropy',
+  });
+
+  it('refuses more than 1000 layers and more than 100 million parameters', () => {
+    const many = validateSpec(spec([...Array.from({ length: 1000 }, () => dense(2)), out]));
+    expect(many).toEqual({ ok: false, errors: [expect.stringMatching(/at most 1000/)] });
+    const huge = validateSpec(spec([dense(1_000_000_000), out]));
+    expect(huge).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/has 795,000,000,010 parameters .* at most 100,000,000/)],
+    });
+    expect(validateSpec(spec([dense(100_000), out])).ok).toBe(true);
+  });
+
   it('refuses a spec nested 100_000 levels deep with a depth limit, not a stack overflow', () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
     const result = validateSpec({ inputShape: [784], layers: deep, optimizer: { name: 'adam' } });

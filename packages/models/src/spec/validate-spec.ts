@@ -8,6 +8,10 @@ import { modelSpecSchema, type ParsedModelSpec } from './model-spec-schema.js';
 export type ValidateSpecResult = { ok: true; spec: ModelSpec } | { ok: false; errors: string[] };
 
 const MAX_SPEC_DEPTH = 64;
+// Far beyond any Fashion-MNIST model (the notebook's have 7 layers and 110_000 parameters), and
+// below what tfjs builds (it overflows the stack near 5000 layers) and a machine holds.
+const MAX_LAYERS = 1000;
+const MAX_PARAMS = 100_000_000;
 
 const toPair = (value: number | [number, number]): [number, number] =>
   typeof value === 'number' ? [value, value] : [value[0], value[1]];
@@ -104,6 +108,24 @@ function validateDefinedSpec(json: unknown): ValidateSpecResult {
     optimizer: canonicalizeOptimizer(optimizer),
     loss: 'categoricalCrossentropy',
   };
-  const { errors } = describeLayers(spec);
+  if (spec.layers.length > MAX_LAYERS) {
+    return {
+      ok: false,
+      errors: [
+        `layers lists ${spec.layers.length} layers; fmnist builds models of at most ${MAX_LAYERS} (tfjs overflows the stack on deeper ones): use fewer layers`,
+      ],
+    };
+  }
+  const described = describeLayers(spec);
+  const errors = described.errors;
+  const params = described.layers.reduce(
+    (sum, l) => sum + l.trainableParams + l.nonTrainableParams,
+    0,
+  );
+  if (errors.length === 0 && params > MAX_PARAMS) {
+    errors.push(
+      `the model has ${params.toLocaleString('en-US')} parameters (${(params / 2 ** 28).toFixed(1)} GB of float32 weights); fmnist builds models of at most ${MAX_PARAMS.toLocaleString('en-US')}: use fewer units or filters`,
+    );
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, spec };
 }
