@@ -92,10 +92,12 @@ export function formatDuration(seconds: number): string {
 /** `Progress: 2/5 runs, 212/500 epochs — 4m 12s elapsed, about 5m 40s left`. */
 export function formatOverallProgress(snapshot: OverallProgressSnapshot): string {
   const left =
-    snapshot.remainingSeconds === undefined
-      ? 'time left not known yet'
-      : snapshot.runsDone >= snapshot.runs
-        ? 'done'
-        : `about ${formatDuration(snapshot.remainingSeconds)} left`;
+    snapshot.runsDone >= snapshot.runs
+      ? 'done'
+      : snapshot.epochsDone >= snapshot.epochs
+        ? 'the last runs are being evaluated'
+        : snapshot.remainingSeconds === undefined
+          ? 'time left not known yet'
+          : `about ${formatDuration(snapshot.remainingSeconds)} left`;
   return `Progress: ${snapshot.runsDone}/${snapshot.runs} runs, ${snapshot.epochsDone}/${snapshot.epochs} epochs — ${formatDuration(snapshot.elapsedSeconds)} elapsed, ${left}`;
 }
