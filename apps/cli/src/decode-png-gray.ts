@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import type { GrayImage } from '@fmnist/dataset';
+import { type GrayImage, toGrayImage } from '@fmnist/dataset';
 import { PNG } from 'pngjs';
 import { failure } from './errors.js';
 
@@ -143,15 +143,5 @@ export function decodePngGray(bytes: Uint8Array): GrayImage & { pixels: Float32A
   } catch (error) {
     throw failure(`the PNG does not decode (${(error as Error).message})`, CONVERT_HINT, error);
   }
-  const { width, height, data } = png;
-  const pixels = new Float32Array(width * height);
-  for (let i = 0; i < pixels.length; i++) {
-    const r = data[i * 4] ?? 0;
-    const g = data[i * 4 + 1] ?? 0;
-    const b = data[i * 4 + 2] ?? 0;
-    const alpha = (data[i * 4 + 3] ?? 255) / 255;
-    const luminance = 0.299 * r + 0.587 * g + 0.114 * b;
-    pixels[i] = luminance * alpha + 255 * (1 - alpha);
-  }
-  return { width, height, pixels };
+  return toGrayImage(png);
 }

@@ -23,6 +23,8 @@ export { formatImageText } from './image/format-image-text.js';
 export type { DatasetImage, GrayImage, ToDatasetImageOptions } from './image/to-dataset-image.js';
 export { toDatasetImage } from './image/to-dataset-image.js';
 export { toFloat32 } from './image/to-float32.js';
+export type { RgbaImage } from './image/to-gray-image.js';
+export { toGrayImage } from './image/to-gray-image.js';
 // load/: Fashion-MNIST's manifest, decoding and verifying the four files, loading from a URL
 export type { ClassName } from './load/class-names.js';
 export { CLASS_NAMES } from './load/class-names.js';

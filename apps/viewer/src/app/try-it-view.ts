@@ -1,3 +1,4 @@
+import { type DatasetImage, toDatasetImage, toGrayImage } from '@fmnist/dataset/browser';
 import { decodePixels, IMAGE_SIDE } from '../data/decode-pixels.js';
 import type { LoadedRun } from '../data/read-run-entry.js';
 import { topClasses } from '../data/top-classes.js';
@@ -31,6 +32,31 @@ function readPixels(canvas: HTMLCanvasElement): Float32Array {
     }
   }
   return pixels;
+}
+
+/**
+ * An image file in the dataset's 28×28 form by the same rules as `fmnist predict`
+ * (`toGrayImage` then `toDatasetImage` of `@fmnist/dataset/browser`: BT.601 luminance, alpha over
+ * white, a light border inverted, area-averaged, centred). Decoded at its natural size with neither
+ * premultiplied alpha nor colour-space conversion, so the bytes are the file's own.
+ */
+export async function readImageFile(file: Blob): Promise<DatasetImage> {
+  const bitmap = await createImageBitmap(file, {
+    premultiplyAlpha: 'none',
+    colorSpaceConversion: 'none',
+  });
+  try {
+    const { width, height } = bitmap;
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('this browser gives no 2-D canvas to read the image with');
+    context.drawImage(bitmap, 0, 0);
+    return toDatasetImage(toGrayImage(context.getImageData(0, 0, width, height)));
+  } finally {
+    bitmap.close();
+  }
 }
 
 /** Draw or drop an image and see the run's model's top-3 classes, computed here with tfjs. */
@@ -150,22 +176,11 @@ export function tryItView(context: ViewContext): View {
   const showImage = async (file: File) => {
     if (!ink) return;
     try {
-      const bitmap = await createImageBitmap(file);
-      clear();
-      const scale = Math.min(SIZE / bitmap.width, SIZE / bitmap.height);
-      const w = bitmap.width * scale;
-      const hgt = bitmap.height * scale;
-      ink.drawImage(bitmap, (SIZE - w) / 2, (SIZE - hgt) / 2, w, hgt);
-      // Fashion-MNIST is light clothing on black: invert photos on a light background.
-      const image = ink.getImageData(0, 0, SIZE, SIZE);
-      let sum = 0;
-      for (let i = 0; i < image.data.length; i += 4) sum += image.data[i] ?? 0;
-      if (sum / (SIZE * SIZE) > 127) {
-        for (let i = 0; i < image.data.length; i += 4) {
-          for (let c = 0; c < 3; c++) image.data[i + c] = 255 - (image.data[i + c] ?? 0);
-        }
-        ink.putImageData(image, 0, 0);
-      }
+      const { pixels } = await readImageFile(file);
+      const small = document.createElement('canvas');
+      paintPixels(small, pixels);
+      ink.imageSmoothingEnabled = false;
+      ink.drawImage(small, 0, 0, SIZE, SIZE);
       await predict();
     } catch (error) {
       status.textContent = `Could not read ${file.name} as an image: ${(error as Error).message}`;
