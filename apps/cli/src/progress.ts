@@ -9,6 +9,8 @@ export interface TrainProgressOptions {
   stream: NodeJS.WriteStream;
   /** Redraw one live line per epoch (on a terminal); else print one line when each epoch ends. */
   live: boolean;
+  /** Notes of these kinds are not printed (the caller said the same already), e.g. `resumed`. */
+  quietNotes?: readonly string[];
 }
 
 /** Turns the training loop's events into Keras-style progress lines. */
@@ -47,7 +49,9 @@ export function createTrainProgress(options: TrainProgressOptions): TrainProgres
     onEvent(event) {
       if (event.type === 'start') return;
       if (event.type === 'note') {
-        print(pc.yellow(event.message));
+        if (event.kind === undefined || !options.quietNotes?.includes(event.kind)) {
+          print(pc.yellow(event.message));
+        }
         return;
       }
       if (event.type === 'batch') {

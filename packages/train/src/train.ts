@@ -57,7 +57,8 @@ export type TrainEvent =
       seconds: number;
     }
   | ({ type: 'epoch'; epochs: number } & HistoryEntry)
-  | { type: 'note'; epoch: number; message: string };
+  /** `kind`: what the note is about, as in the record's events (`resumed`, `callback`, …). */
+  | { type: 'note'; epoch: number; message: string; kind?: string };
 
 /** Options of {@link train}. */
 export interface TrainOptions {
@@ -302,7 +303,7 @@ async function runEpochsUntilDone(
   };
   const note = (epoch: number, type: string, message: string) => {
     events.push({ epoch, type, message });
-    onEvent?.({ type: 'note', epoch, message });
+    onEvent?.({ type: 'note', epoch, message, kind: type });
   };
   const weightsOf = () => model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
   const context = (epoch: number, logs: HistoryEntry): CallbackContext => ({

@@ -223,6 +223,8 @@ describe('fmnist train', () => {
     expect(second.code).toBe(0);
     expect(second.stderr).toContain(`Resuming runs/`);
     expect(second.stderr).toContain(`after epoch ${done} of 40`);
+    // Said once: not also the loop's "resumed after epoch k" note.
+    expect(second.stderr).not.toContain('resumed after epoch');
     expect(second.stderr).toMatch(/^Epoch 40\/40 /m);
     expect(second.stdout).toContain('Classification report (test set)');
     const finished = await readRecord(runDir);

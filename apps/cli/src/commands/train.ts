@@ -314,7 +314,13 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
       });
   }
 
-  const progress = createTrainProgress({ stream: err, live: err.isTTY === true });
+  // "Resuming <dir> after epoch k of n" is printed above: the loop's "resumed after epoch k" note
+  // would say it twice.
+  const progress = createTrainProgress({
+    stream: err,
+    live: err.isTTY === true,
+    quietNotes: ['resumed'],
+  });
   const interrupt = handleInterrupt(err);
   let result: TrainResult;
   try {
