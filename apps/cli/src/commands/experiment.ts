@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import {
@@ -41,6 +41,7 @@ import { readTestLabels } from '../read-test-labels.js';
 import { type ExperimentJob, runExperimentJobs } from '../run-experiment-jobs.js';
 import { BACKEND_CHOICES } from '../use-backend.js';
 import { writeJsonAtomic } from '../write-json-atomic.js';
+import { writeOutputFile } from '../write-output-file.js';
 
 /** The flags of `fmnist experiment`, as commander parses them. */
 interface ExperimentFlags {
@@ -510,7 +511,7 @@ async function writeReport(
   dir: string,
   record: ReturnType<typeof parseExperimentRecord>,
 ): Promise<void> {
-  await writeFile(join(dir, 'report.md'), formatExperimentReportMarkdown(record));
+  await writeOutputFile(join(dir, 'report.md'), formatExperimentReportMarkdown(record));
 }
 
 /** Say how the runs differ from the notebook's settings, which its figures come from. */
