@@ -47,8 +47,27 @@ export async function saveCheckpoint(
 ): Promise<void> {
   const temp = `${dir}.tmp`;
   const old = `${dir}.old`;
-  const files = checkpointPaths(temp);
   await rm(temp, { recursive: true, force: true });
+  try {
+    await writeCheckpointFiles(temp, model, optimizer, state);
+  } catch (error) {
+    // A half-written checkpoint.tmp would go on filling a full disk: remove it.
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+  if (await pathExists(dir)) await rename(dir, old);
+  await rename(temp, dir);
+  await rm(old, { recursive: true, force: true });
+}
+
+async function writeCheckpointFiles(
+  temp: string,
+  model: tf.LayersModel,
+  optimizer: OptimizerState,
+  state: CheckpointState,
+): Promise<void> {
+  const files = checkpointPaths(temp);
   await mkdir(temp, { recursive: true });
   await saveModel(model, files.model);
   let offset = 0;
@@ -76,10 +95,6 @@ export async function saveCheckpoint(
     },
   };
   await writeFile(files.state, `${JSON.stringify(file)}\n`);
-  await rm(old, { recursive: true, force: true });
-  if (await pathExists(dir)) await rename(dir, old);
-  await rename(temp, dir);
-  await rm(old, { recursive: true, force: true });
 }
 
 /** A checkpoint read back: the model with its weights, the optimizer state and the rest. */
