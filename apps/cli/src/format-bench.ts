@@ -1,4 +1,4 @@
-import type { PytorchSpeed } from '@fmnist/train';
+import type { PytorchSpeed, StepFloor } from '@fmnist/train/bench';
 
 /** One backend's line of `fmnist bench`. */
 export type BenchResult =
@@ -10,12 +10,21 @@ export type BenchResult =
       threads?: number;
       /** What ran the matrix products, e.g. OpenBLAS or XNNPACK (absent in older reports). */
       matmul?: string;
+      /** What ran the steps: the native fused step or tfjs (absent in older reports). */
+      engine?: 'native' | 'tfjs';
       msPerStep: number;
+      /** The median of `epochSeconds`. */
       secondsPerEpoch: number;
+      /** Wall seconds of each timed epoch. */
+      epochSeconds?: number[];
       samplesPerSecond: number;
       peakRssBytes: number;
       rssPerEpochBytes?: number[];
+      /** Steps timed per epoch. */
       steps: number;
+      stepsPerEpoch?: number;
+      /** Whether each epoch was timed on `steps` of its steps and scaled up. */
+      extrapolated?: boolean;
       batchSize: number;
     }
   | { backend: string; available: false; reason: string };
@@ -23,6 +32,7 @@ export type BenchResult =
 /** What `fmnist bench` measured. */
 export interface BenchReport {
   preset: string;
+  batchSize?: number;
   dataset?: {
     location: string;
     kind: string;
@@ -31,13 +41,17 @@ export interface BenchReport {
     trainCount: number;
   };
   results: BenchResult[];
-  /** PyTorch's epoch for the same network and data, when Debian's python3-torch is there. */
-  pytorch?: ({ available: true } & PytorchSpeed) | { available: false; reason: string };
+  /** PyTorch's epochs for the same network and data in four thread settings, and the fastest. */
+  pytorch?:
+    | { available: true; settings: PytorchSpeed[]; best: PytorchSpeed }
+    | { available: false; reason: string };
+  /** The step's matrix products timed alone at their best thread counts, summed. */
+  floor?: ({ available: true } & StepFloor) | { available: false; reason: string };
 }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
-/** The bench report as an aligned table, one row per backend. */
+/** The bench report as an aligned table, one row per backend, then PyTorch's settings and the floor. */
 export function formatBench(report: BenchReport): string {
   const lines: string[] = [];
   if (report.dataset) {
@@ -47,24 +61,41 @@ export function formatBench(report: BenchReport): string {
     );
   }
   const first = report.results.find((r) => r.available);
+  const epochs = first?.available ? (first.epochSeconds?.length ?? 1) : 0;
   lines.push(
-    `preset ${report.preset}${first?.available ? `, batch ${first.batchSize}, median of ${first.steps} timed steps` : ''}`,
+    `preset ${report.preset}${first?.available ? `, batch ${first.batchSize}, s/epoch = median of ${epochs} whole epochs${first.extrapolated ? ` (each timed on ${first.steps} of its ${first.stepsPerEpoch} steps and scaled)` : ''}` : ''}`,
     '',
   );
-  const header = ['backend', 'threads', 'matmul', 'ms/step', 's/epoch', 'samples/s', 'peak RSS'];
-  const rows = report.results.map((r) =>
-    r.available
-      ? [
-          r.backend,
-          r.threads?.toString() ?? '?',
-          r.matmul ?? '?',
-          r.msPerStep.toFixed(1),
-          r.secondsPerEpoch.toFixed(1),
-          Math.round(r.samplesPerSecond).toString(),
-          megabytes(r.peakRssBytes),
-        ]
-      : [r.backend, 'not available:', r.reason],
-  );
+  const torch = report.pytorch?.available ? report.pytorch.best : undefined;
+  const floor = report.floor?.available ? report.floor : undefined;
+  const header = [
+    'backend',
+    'threads',
+    'matmul',
+    'ms/step',
+    's/epoch',
+    'samples/s',
+    'peak RSS',
+    'step',
+  ];
+  if (torch) header.push('× pytorch best');
+  if (floor) header.push('× floor');
+  const rows = report.results.map((r) => {
+    if (!r.available) return [r.backend, 'not available:', r.reason];
+    const row = [
+      r.backend,
+      r.threads?.toString() ?? '?',
+      r.matmul ?? '?',
+      r.msPerStep.toFixed(2),
+      r.secondsPerEpoch.toFixed(2),
+      Math.round(r.samplesPerSecond).toString(),
+      megabytes(r.peakRssBytes),
+      r.engine ?? '?',
+    ];
+    if (torch) row.push(`${(r.secondsPerEpoch / torch.secondsPerEpoch).toFixed(2)}×`);
+    if (floor) row.push(`${(r.secondsPerEpoch / floor.secondsPerEpoch).toFixed(2)}×`);
+    return row;
+  });
   const widths = header.map((h, i) =>
     Math.max(
       h.length,
@@ -86,25 +117,28 @@ export function formatBench(report: BenchReport): string {
   for (const r of report.results) {
     if (r.available && r.rssPerEpochBytes && r.rssPerEpochBytes.length > 1) {
       lines.push(
-        `${r.backend} RSS after each epoch: ${r.rssPerEpochBytes.map(megabytes).join(', ')}`,
+        `${r.backend} epochs: ${(r.epochSeconds ?? []).map((s) => `${s.toFixed(2)}s`).join(', ')}; RSS after each: ${r.rssPerEpochBytes.map(megabytes).join(', ')}`,
       );
     }
   }
-  const torch = report.pytorch;
-  if (torch?.available) {
+  if (report.pytorch?.available) {
+    lines.push('', `pytorch ${report.pytorch.best.torch}, batch ${report.pytorch.best.batchSize}:`);
+    for (const s of report.pytorch.settings) {
+      const mark = s === report.pytorch.best ? '  ← fastest' : '';
+      lines.push(
+        `  torch threads ${s.threads}, OPENBLAS_NUM_THREADS ${s.openblasThreads}: ${s.secondsPerEpoch.toFixed(2)} s/epoch (median of ${s.epochs.map((e) => e.toFixed(2)).join(', ')}), peak RSS ${megabytes(s.peakRssBytes)}${mark}`,
+      );
+    }
+  } else if (report.pytorch) {
+    lines.push('', report.pytorch.reason);
+  }
+  if (floor) {
     lines.push(
       '',
-      `pytorch ${torch.torch} (${torch.threads} threads, batch ${torch.batchSize}): ${torch.secondsPerEpoch.toFixed(2)} s/epoch (median of ${torch.epochs.length} whole epochs: ${torch.epochs.map((e) => e.toFixed(2)).join(', ')}), ${torch.msPerStep.toFixed(1)} ms/step, peak RSS ${megabytes(torch.peakRssBytes)}`,
+      `floor: ${floor.msPerStep.toFixed(2)} ms/step, ${floor.secondsPerEpoch.toFixed(2)} s/epoch — the step's ${floor.products.length} products each timed alone at its best thread count, summed`,
     );
-    for (const r of report.results) {
-      if (r.available) {
-        lines.push(
-          `ratio ${r.backend} / pytorch (s/epoch): ${(r.secondsPerEpoch / torch.secondsPerEpoch).toFixed(2)}×`,
-        );
-      }
-    }
-  } else if (torch) {
-    lines.push('', torch.reason);
+  } else if (report.floor && !report.floor.available) {
+    lines.push('', `floor not measured: ${report.floor.reason}`);
   }
   return lines.join('\n');
 }

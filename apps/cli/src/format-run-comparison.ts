@@ -10,7 +10,7 @@ export function formatRunComparison(
     'run',
     'status',
     'epochs',
-    'train acc',
+    'train acc (final eval)',
     'val acc',
     'test loss',
     'test acc',

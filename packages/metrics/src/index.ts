@@ -79,6 +79,7 @@ export {
 } from './records/experiment-record-schema.js';
 export { parseExperimentRecord } from './records/parse-experiment-record.js';
 export { parseRunRecord } from './records/parse-run-record.js';
+export { parseSweepRecord } from './records/parse-sweep-record.js';
 export type { RunHeadline } from './records/read-run-headline.js';
 export { readRunHeadline } from './records/read-run-headline.js';
 export { classificationReportSchema } from './records/record-fields.js';
@@ -110,4 +111,23 @@ export {
   runRecordSchema,
   runSampleSchema,
   runSplitMetricsSchema,
+  runValidationPredictionsSchema,
 } from './records/run-record-schema.js';
+export type {
+  SweepJobRecord,
+  SweepRecord,
+  SweepRecordInput,
+  SweepRow,
+  SweepRun,
+} from './records/sweep-record-schema.js';
+export {
+  SWEEP_SCHEMA_VERSION,
+  sweepJobSchema,
+  sweepPlanSchema,
+  sweepRecordSchema,
+  sweepRetrainSchema,
+  sweepRowSchema,
+  sweepRunnerSchema,
+  sweepRunSchema,
+  sweepWorkerSchema,
+} from './records/sweep-record-schema.js';

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /** OpenBLAS through the addon: every function works on Float32Arrays in place. */
 export interface OpenBlas {
@@ -49,7 +50,7 @@ export interface OpenBlas {
     network: NetworkHandle,
     params: Float32Array,
     slots: Float32Array | null,
-    powers: Float32Array | null,
+    powers: Float64Array | null,
     images: Uint8Array,
     labels: Uint8Array,
     order: Uint32Array | null,
@@ -120,11 +121,15 @@ export const NETWORK_DESC_INTS = 12;
 export type OpenBlasStatus = { ok: true; blas: OpenBlas } | { ok: false; reason: string };
 
 const ADDON = new URL('../build/Release/openblas.node', import.meta.url);
-const HOW_TO_BUILD =
-  'install a C compiler, make, Python 3 and OpenBLAS (Debian/Ubuntu: apt-get install g++ make ' +
-  'python3 libopenblas-dev), then run `npm rebuild @fmnist/openblas` (pnpm: `pnpm rebuild ' +
-  '@fmnist/openblas`; pnpm runs the build only if @fmnist/openblas is listed as true under ' +
-  'allowBuilds in pnpm-workspace.yaml)';
+
+/** What to install and the command that builds the addon at `file` (its package's build.mjs). */
+function howToBuild(file: URL): string {
+  const script = fileURLToPath(new URL('../../build.mjs', file));
+  return (
+    'install a C compiler, make, Python 3 and OpenBLAS (Debian/Ubuntu: apt-get install g++ make ' +
+    `python3 libopenblas-dev), then run: node ${JSON.stringify(script)}`
+  );
+}
 
 let status: OpenBlasStatus | undefined;
 
@@ -137,7 +142,10 @@ export function loadOpenBlas(): OpenBlasStatus {
 /** The addon at `file`, or why it does not load. (Exported for tests; use {@link loadOpenBlas}.) */
 export function openAddon(file: URL): OpenBlasStatus {
   if (!existsSync(file)) {
-    return { ok: false, reason: `the OpenBLAS addon is not built; to build it, ${HOW_TO_BUILD}` };
+    return {
+      ok: false,
+      reason: `the OpenBLAS addon is not built; to build it, ${howToBuild(file)}`,
+    };
   }
   try {
     return { ok: true, blas: createRequire(import.meta.url)(file.pathname) as OpenBlas };
@@ -145,7 +153,7 @@ export function openAddon(file: URL): OpenBlasStatus {
     const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      reason: `the OpenBLAS addon does not load (${message}); to rebuild it, ${HOW_TO_BUILD}`,
+      reason: `the OpenBLAS addon does not load (${message}); to rebuild it, ${howToBuild(file)}`,
     };
   }
 }

@@ -130,21 +130,22 @@ static napi_value run_step(napi_env env, napi_callback_info info, bool gradients
     return fail(env, "trainBatch takes net, params, slots, powers, images, labels, order, from, size, lr, dropoutStates, result/gradOut");
   net_t *net = get_net(env, argv[0]);
   if (!net) return fail(env, "trainBatch: the first argument must be a network");
-  float *params, *slots, *powers, *grad_out = NULL;
+  float *params, *slots, *grad_out = NULL;
+  double *powers;
   uint8_t *images, *labels;
   uint32_t *order;
   double *states, *result, lr;
   size_t lp, ls, lpw, li, ll, lo, lst, lres, from, size;
   if (!get_array(env, argv[1], napi_float32_array, (void **)&params, &lp) ||
       !get_optional(env, argv[2], napi_float32_array, (void **)&slots, &ls) ||
-      !get_optional(env, argv[3], napi_float32_array, (void **)&powers, &lpw) ||
+      !get_optional(env, argv[3], napi_float64_array, (void **)&powers, &lpw) ||
       !get_array(env, argv[4], napi_uint8_array, (void **)&images, &li) ||
       !get_array(env, argv[5], napi_uint8_array, (void **)&labels, &ll) ||
       !get_optional(env, argv[6], napi_uint32_array, (void **)&order, &lo) ||
       !get_count(env, argv[7], &from) || !get_count(env, argv[8], &size) ||
       napi_get_value_double(env, argv[9], &lr) != napi_ok ||
       !get_array(env, argv[10], napi_float64_array, (void **)&states, &lst))
-    return fail(env, "trainBatch: params Float32Array, slots/powers Float32Array or null, images/labels Uint8Array, order Uint32Array or null, from/size counts, lr number, dropoutStates Float64Array");
+    return fail(env, "trainBatch: params Float32Array, slots Float32Array or null, powers Float64Array or null, images/labels Uint8Array, order Uint32Array or null, from/size counts, lr number, dropoutStates Float64Array");
   if (gradients) {
     size_t lg;
     if (!get_array(env, argv[11], napi_float32_array, (void **)&grad_out, &lg) || lg < net->param_count)

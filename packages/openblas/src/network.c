@@ -341,7 +341,7 @@ static void assemble(net_t *net, const uint8_t *images, const uint32_t *order, s
 // --- optimizer ---------------------------------------------------------------------------------
 // Keras' (TF 2.0) rules, in float32 like tfjs keeps its state.
 static void update(const net_t *net, float *p, const float *g, float *s0, float *s1, size_t n,
-                   double lr, const float *powers) {
+                   double lr, const double *powers) {
   const float lrf = (float)lr;
   switch (net->optimizer) {
     case NET_SGD:
@@ -359,7 +359,7 @@ static void update(const net_t *net, float *p, const float *g, float *s0, float 
     }
     case NET_ADAM: {
       const float b1 = (float)net->beta1, b2 = (float)net->beta2, eps = (float)net->epsilon;
-      const float lr_t = (float)(lr * sqrt(1.0 - (double)powers[1]) / (1.0 - (double)powers[0]));
+      const float lr_t = (float)(lr * sqrt(1.0 - powers[1]) / (1.0 - powers[0]));
       const float c1 = 1.0f - b1, c2 = 1.0f - b2;
       for (size_t i = 0; i < n; i++) {
         float m = b1 * s0[i] + c1 * g[i];
@@ -406,7 +406,7 @@ static void column_sums(const float *dz, float *db, size_t rows, size_t n) {
 }
 
 // --- the step ----------------------------------------------------------------------------------
-int net_train(net_t *net, float *params, float *slots, float *powers, const uint8_t *images,
+int net_train(net_t *net, float *params, float *slots, double *powers, const uint8_t *images,
               const uint8_t *labels, const uint32_t *order, size_t from, int batch, double lr,
               const double *dropout_states, float *grad_out, double *result) {
   if (!reserve(net, batch)) return 0;
@@ -506,8 +506,8 @@ int net_train(net_t *net, float *params, float *slots, float *powers, const uint
   if (grad_out) {
     memcpy(grad_out, net->grad, net->param_count * sizeof(float));
   } else if (net->optimizer == NET_ADAM && powers) {
-    powers[0] = powers[0] * (float)net->beta1;
-    powers[1] = powers[1] * (float)net->beta2;
+    powers[0] = powers[0] * net->beta1;
+    powers[1] = powers[1] * net->beta2;
   }
   return 1;
 }

@@ -46,7 +46,7 @@ typedef struct {
 net_t *net_create(const int32_t *desc, int n, const double *rates, int optimizer,
                   const double *hyper, const char **error);
 void net_free(net_t *net);
-int net_train(net_t *net, float *params, float *slots, float *powers, const uint8_t *images,
+int net_train(net_t *net, float *params, float *slots, double *powers, const uint8_t *images,
               const uint8_t *labels, const uint32_t *order, size_t from, int batch, double lr,
               const double *dropout_states, float *grad_out, double *result);
 int net_evaluate(net_t *net, const float *params, const uint8_t *images, const uint8_t *labels,

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadOpenBlas, type OpenBlas, openAddon } from './index.js';
 
@@ -146,10 +147,43 @@ describe('@fmnist/openblas', () => {
     const missing = openAddon(pathToFileURL(join(dir, 'openblas.node')));
     expect(missing.ok).toBe(false);
     expect(missing.ok ? '' : missing.reason).toMatch(
-      /not built.*apt-get install .*libopenblas-dev.*rebuild @fmnist\/openblas/,
+      /not built.*apt-get install .*libopenblas-dev.*then run: node ".*build\.mjs"/,
     );
     writeFileSync(join(dir, 'broken.node'), 'not a shared library');
     const broken = openAddon(pathToFileURL(join(dir, 'broken.node')));
     expect(broken.ok ? '' : broken.reason).toMatch(/does not load .*to rebuild it/);
   });
+
+  it('prints a recovery command that builds the addon, run from anywhere', () => {
+    // A copy of the package's build inputs, never built: what a failed install leaves.
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const copy = join(mkdtempSync(join(tmpdir(), 'openblas-rebuild-')), 'openblas');
+    mkdirSync(join(copy, 'src'), { recursive: true });
+    for (const file of [
+      'binding.gyp',
+      'build.mjs',
+      'src/openblas.c',
+      'src/network.c',
+      'src/network.h',
+      'src/network-binding.c',
+    ]) {
+      cpSync(join(root, file), join(copy, file));
+    }
+    const addon = pathToFileURL(join(copy, 'build', 'Release', 'openblas.node'));
+    const before = openAddon(addon);
+    expect(before.ok).toBe(false);
+    const command = (before.ok ? '' : before.reason).match(/then run: (node ".*")$/)?.[1];
+    expect(command).toBeDefined();
+    // As a user would run it: another directory, no package manager around it.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')),
+    );
+    execSync(command as string, { cwd: tmpdir(), env, stdio: 'pipe' });
+    const after = openAddon(addon);
+    expect(after.ok, after.ok ? '' : after.reason).toBe(true);
+    if (!after.ok) return;
+    const c = new Float32Array(1);
+    after.blas.sgemm(false, false, 1, 1, 2, Float32Array.of(1, 2), Float32Array.of(3, 4), c);
+    expect(c[0]).toBe(11);
+  }, 120_000);
 });

@@ -15,10 +15,6 @@ export type {
   TrainedModel,
 } from './load-trained-model.js';
 export { loadTrainedModel } from './load-trained-model.js';
-export type { PytorchSpeed } from './measure-pytorch.js';
-export { measurePytorch, PYTORCH_PYTHON } from './measure-pytorch.js';
-export type { MeasureTrainingOptions, TrainingSpeed } from './measure-training.js';
-export { measureTraining } from './measure-training.js';
 export type { OptimizerState, SetOptimizerStateOptions } from './optimizer-state.js';
 export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 export type { PickSamplesOptions } from './pick-samples.js';
@@ -32,6 +28,7 @@ export type { BackendChoice, BackendName, SelectBackendOptions } from './select-
 export {
   BACKEND_NAMES,
   MAX_WASM_THREADS,
+  nativeThreadsFor,
   selectBackend,
   wasmThreadsFor,
 } from './select-backend.js';

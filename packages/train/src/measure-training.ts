@@ -1,8 +1,8 @@
-import { batches, countBatches, type LabeledImages } from '@fmnist/dataset';
-import { buildModel, createOptimizer, deriveSeed, disposeModel, parseSpec } from '@fmnist/models';
+import { countBatches, type LabeledImages } from '@fmnist/dataset';
+import { buildModel, createOptimizer, disposeModel, parseSpec } from '@fmnist/models';
 import * as tf from '@tensorflow/tfjs';
-import { toInput } from './to-input.js';
-import { seedDropout, trainStep } from './training-step.js';
+import { chooseEngine } from './choose-engine.js';
+import type { BackendChoice } from './select-backend.js';
 
 /** Options of {@link measureTraining}. */
 export interface MeasureTrainingOptions {
@@ -12,33 +12,42 @@ export interface MeasureTrainingOptions {
   data: LabeledImages;
   /** Default 200, as the notebook. */
   batchSize?: number;
-  /** Steps to time after the warm-up; default a whole epoch. */
+  /** Timed epochs; default 3 (the median is reported). */
+  epochs?: number;
+  /** Time only this many steps of each epoch and scale up to the whole epoch (quick runs); default all. */
   steps?: number;
-  /** Untimed steps first (kernel setup, allocation); default 3. */
+  /** Untimed steps first (allocation, kernel set-up); default 3. */
   warmupSteps?: number;
   /** Default 0. */
   seed?: number;
+  /** The backend that was selected: `native` times the fused step, anything else tfjs' step. */
+  backend?: BackendChoice;
 }
 
-/** Training speed on the active backend, from {@link measureTraining}. */
+/** Training speed from {@link measureTraining}. */
 export interface TrainingSpeed {
-  /** The tfjs backend that ran. */
+  /** The backend that ran (`native`, or the tfjs backend's name). */
   backend: string;
+  /** What ran the steps: the native fused step or tfjs. */
+  engine: 'native' | 'tfjs';
   batchSize: number;
-  /** Timed steps. */
+  /** Steps timed per epoch. */
   steps: number;
-  /** Median milliseconds per step (forward, backward, update, loss read back). */
-  msPerStep: number;
-  /** Every timed step, in order. */
-  stepMs: number[];
-  /** One epoch over `data` at the median step time. */
+  stepsPerEpoch: number;
+  /** Whether each epoch was timed on `steps` of its steps and scaled up. */
+  extrapolated: boolean;
+  /** Wall seconds of each timed epoch: batch assembly, steps, loss read back, weights synced at the end. */
+  epochSeconds: number[];
+  /** The median of `epochSeconds`. */
   secondsPerEpoch: number;
+  /** `secondsPerEpoch` per step. */
+  msPerStep: number;
   samplesPerSecond: number;
   /** The largest resident set size seen while training, in bytes. */
   peakRssBytes: number;
-  /** The resident set size at the end of each whole epoch of timed steps, in bytes (flat when nothing grows). */
+  /** The resident set size after each timed epoch, in bytes (flat when nothing grows). */
   rssPerEpochBytes: number[];
-  /** Tensors alive after the last step minus before the first: 0 unless something leaks. */
+  /** Tensors alive after the last epoch minus before the first: 0 unless something leaks. */
   leakedTensors: number;
 }
 
@@ -51,62 +60,65 @@ const median = (values: number[]) => {
 };
 
 /**
- * Time training steps of a spec on the active backend with the same step as `train` (seeded
- * shuffle and dropout, our loop), for benchmarks: median ms per step, the epoch it implies,
- * samples per second and peak memory.
+ * Time whole training epochs of a spec the way `train` runs them (the same engine: the native
+ * fused step with `backend` native, else tfjs' step; seeded shuffle and dropout), without
+ * validation, for benchmarks: the median epoch's wall time, and memory.
  */
-export function measureTraining(options: MeasureTrainingOptions): TrainingSpeed {
+export async function measureTraining(options: MeasureTrainingOptions): Promise<TrainingSpeed> {
   const spec = parseSpec(options.spec);
   const batchSize = options.batchSize ?? 200;
   const seed = options.seed ?? 0;
   const warmup = options.warmupSteps ?? 3;
-  const perEpoch = countBatches(options.data.count, { batchSize });
-  const steps = options.steps ?? perEpoch;
+  const epochs = options.epochs ?? 3;
+  const stepsPerEpoch = countBatches(options.data.count, { batchSize });
+  const steps = Math.min(options.steps ?? stepsPerEpoch, stepsPerEpoch);
   const model = buildModel(spec, { seed });
   const optimizer = createOptimizer(spec.optimizer);
   const numClasses = (model.outputs[0]?.shape.at(-1) as number | undefined) ?? 10;
-  const stepMs: number[] = [];
+  const { engine } = await chooseEngine(spec, model, optimizer, options.backend, {
+    train: options.data,
+    batchSize,
+    seed,
+    numClasses,
+  });
+  let done = 0;
+  for (const batch of engine.batches(0)) {
+    if (done++ >= warmup) break;
+    batch.run();
+  }
+  const before = tf.memory().numTensors;
   let peakRssBytes = process.memoryUsage.rss();
-  let before = 0;
+  const epochSeconds: number[] = [];
   const rssPerEpochBytes: number[] = [];
-  for (let done = 0, epoch = 1; done < warmup + steps; epoch++) {
-    const epochBatches = batches(options.data, batchSize, {
-      shuffle: true,
-      seed: deriveSeed(seed, 1),
-      epoch,
-      numClasses,
-    });
-    for (const batch of epochBatches) {
-      if (done === warmup) before = tf.memory().numTensors;
-      const started = performance.now();
-      seedDropout(model, (layer) => deriveSeed(seed, 3, epoch, batch.index, layer));
-      const step = tf.tidy(() => {
-        const xs = toInput(model, batch.pixels, batch.size);
-        const ys = tf.tensor2d(batch.oneHot, [batch.size, numClasses]);
-        return trainStep(model, optimizer, xs, ys);
-      });
-      step.loss.dataSync();
-      step.loss.dispose();
-      step.correct.dispose();
-      if (done >= warmup) stepMs.push(performance.now() - started);
-      peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
-      if (done >= warmup && (done - warmup + 1) % perEpoch === 0) {
-        rssPerEpochBytes.push(process.memoryUsage.rss());
-      }
-      if (++done >= warmup + steps) break;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const started = performance.now();
+    let ran = 0;
+    for (const batch of engine.batches(epoch)) {
+      if (ran >= steps) break;
+      batch.run();
+      ran += 1;
     }
+    await engine.syncToModel();
+    epochSeconds.push(((performance.now() - started) / 1000) * (stepsPerEpoch / steps));
+    const rss = process.memoryUsage.rss();
+    peakRssBytes = Math.max(peakRssBytes, rss);
+    rssPerEpochBytes.push(rss);
   }
   const leakedTensors = tf.memory().numTensors - before;
   disposeModel(model);
   optimizer.dispose();
-  const msPerStep = median(stepMs);
+  const secondsPerEpoch = median(epochSeconds);
+  const msPerStep = (secondsPerEpoch * 1000) / stepsPerEpoch;
   return {
-    backend: tf.getBackend(),
+    backend: options.backend?.name ?? tf.getBackend(),
+    engine: engine.kind,
     batchSize,
     steps,
+    stepsPerEpoch,
+    extrapolated: steps < stepsPerEpoch,
+    epochSeconds,
+    secondsPerEpoch,
     msPerStep,
-    stepMs,
-    secondsPerEpoch: (msPerStep * perEpoch) / 1000,
     samplesPerSecond: (batchSize * 1000) / msPerStep,
     peakRssBytes,
     rssPerEpochBytes,

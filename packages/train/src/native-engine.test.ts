@@ -102,17 +102,25 @@ describe('train on the native step', () => {
     });
   }
 
-  it('plain SGD with dropout: native and tfjs agree to float tolerance', async () => {
-    const spec = mlp({ name: 'sgd', learningRate: 0.1 }, true);
-    const a = await train(base(spec, native));
-    const b = await train(base(spec, wasm));
-    expect(b.record.environment.backend.name).toBe('wasm');
-    a.history.forEach((entry, i) => {
-      const other = b.history[i] as HistoryEntry;
-      expect(entry.loss).toBeCloseTo(other.loss, 4);
-      expect(entry.valLoss as number).toBeCloseTo(other.valLoss as number, 4);
-    });
-  });
+  it.each([
+    ['plain SGD with dropout', mlp({ name: 'sgd', learningRate: 0.1 }, true)],
+    ['Adam', mlp({ name: 'adam', learningRate: 0.01 })],
+    ['RMSprop', mlp({ name: 'rmsprop' }, true)],
+    ['RMSprop with momentum', mlp({ name: 'rmsprop', momentum: 0.5 })],
+    ['SGD with momentum', mlp({ name: 'sgd', learningRate: 0.05, momentum: 0.9 }, true)],
+  ] as const)(
+    '%s: native and tfjs (Keras rules on both) agree to float tolerance',
+    async (_, spec) => {
+      const a = await train(base(spec, native));
+      const b = await train(base(spec, wasm));
+      expect(b.record.environment.backend.name).toBe('wasm');
+      a.history.forEach((entry, i) => {
+        const other = b.history[i] as HistoryEntry;
+        expect(entry.loss).toBeCloseTo(other.loss, 4);
+        expect(entry.valLoss as number).toBeCloseTo(other.valLoss as number, 4);
+      });
+    },
+  );
 
   for (const [from, to] of [
     ['native', 'wasm'],

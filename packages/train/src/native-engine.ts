@@ -65,7 +65,8 @@ export function createNativeEngine(
   }
   const params = new Float32Array(count);
   const slots = plan.slots > 0 ? new Float32Array(count * plan.slots) : null;
-  const powers = new Float32Array(2);
+  // Adam's β₁ᵗ, β₂ᵗ as float64 running products, as @fmnist/models' KerasAdam keeps them.
+  const powers = new Float64Array(2);
   const internals = optimizer as unknown as OptimizerInternals;
   const slotNames = internals.slotNames ?? SLOT_NAMES[optimizer.getClassName()];
   const result = new Float64Array(2);

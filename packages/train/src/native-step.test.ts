@@ -251,7 +251,7 @@ describe("the native step's update", () => {
     }
     const reference = Float64Array.from(params);
     const slots = new Float32Array(n * 2);
-    const powers = Float32Array.of(0.9, 0.999);
+    const powers = Float64Array.of(0.9, 0.999);
     const s0 = new Float64Array(n);
     const s1 = new Float64Array(n);
     const data = randomImages(30, 4, 4, 3, 9);

@@ -39,12 +39,6 @@ export interface BackendChoice {
 
 const TFJS_NAME: Record<TfjsBackendName, string> = { node: 'tensorflow', wasm: 'wasm', cpu: 'cpu' };
 
-/** How to build the addon (the same command @fmnist/openblas prints). */
-const BUILD_NATIVE =
-  'install g++, make, python3 and libopenblas-dev (Debian/Ubuntu: apt-get install g++ make ' +
-  'python3 libopenblas-dev), then run `node "$(node -p "require.resolve(\'@fmnist/openblas/build.mjs\')")"` ' +
-  'or, in the fmnist repository, `pnpm --filter @fmnist/openblas run build:addon`';
-
 const HOW_TO_GET: Record<BackendName, string> = {
   node:
     'install @tensorflow/tfjs-node@4.22.0 on a machine with internet and allow its install script ' +
@@ -52,7 +46,8 @@ const HOW_TO_GET: Record<BackendName, string> = {
     'which downloads libtensorflow',
   wasm: 'install @tensorflow/tfjs-backend-wasm@4.22.0 (a dependency of @fmnist/train: reinstall)',
   cpu: 'reinstall @tensorflow/tfjs@4.22.0',
-  native: `build @fmnist/openblas's addon: ${BUILD_NATIVE}`,
+  native:
+    "build @fmnist/openblas's addon as the reason above says (the node command it prints works wherever the package is)",
 };
 
 type Attempt =

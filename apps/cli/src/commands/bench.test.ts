@@ -17,6 +17,8 @@ describe('fmnist bench', () => {
       '2',
       '--batch-size',
       '50',
+      '--pytorch-epochs',
+      '1',
       '--data-dir',
       dataDir,
       '--json',
@@ -40,9 +42,24 @@ describe('fmnist bench', () => {
       expect(result.peakRssBytes).toBeGreaterThan(0);
     }
     expect(result.stderr).toContain('benchmarking wasm');
-    // PyTorch (where /usr/bin/python3 has torch) trains with the same batch size.
-    if (report.pytorch?.available) expect(report.pytorch.batchSize).toBe(50);
-  });
+    // PyTorch (where /usr/bin/python3 has torch) trains with the same batch size, in four settings.
+    if (report.pytorch?.available) {
+      expect(report.pytorch.best.batchSize).toBe(50);
+      expect(
+        report.pytorch.settings.map((s: { threads: number; openblasThreads: number }) => [
+          s.threads,
+          s.openblasThreads,
+        ]),
+      ).toEqual([
+        [1, 1],
+        [1, 2],
+        [2, 1],
+        [2, 2],
+      ]);
+    }
+    expect(report.floor).toMatchObject({ available: true });
+    expect(report.floor.msPerStep).toBeGreaterThan(0);
+  }, 300_000);
 
   it('prints a table for one backend', async () => {
     const result = await runCli([
@@ -53,6 +70,7 @@ describe('fmnist bench', () => {
       '2',
       '--batch-size',
       '50',
+      '--no-pytorch',
       '--data-dir',
       dataDir,
     ]);

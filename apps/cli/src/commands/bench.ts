@@ -4,37 +4,76 @@ import { getPreset } from '@fmnist/models';
 import {
   BACKEND_NAMES,
   type BackendName,
-  measurePytorch,
-  measureTraining,
   selectBackend,
   TrainError,
   wasmThreadsFor,
 } from '@fmnist/train';
+import {
+  measureFloor,
+  measurePytorch,
+  measureTraining,
+  type PytorchSpeed,
+} from '@fmnist/train/bench';
 import { type Command, Option } from 'commander';
 import { failure } from '../errors.js';
 import { type BenchReport, type BenchResult, formatBench } from '../format-bench.js';
 import { loadData } from '../load-data.js';
 import { createIntegerParser, INTEGER_LIMITS } from '../parse-options.js';
 
+/** Debian's Python, which gets python3-torch from apt (the `python3` on PATH may be another). */
+const DEBIAN_PYTHON = '/usr/bin/python3';
+
 const EXAMPLES = `
 Examples:
-  $ fmnist bench                               # every backend that loads, mlp-adam
-  $ fmnist bench --preset cnn --steps 10
-  $ fmnist bench --backend wasm --json
+  $ fmnist bench                               # every backend that loads, mlp-adam, 3 whole epochs each
+  $ fmnist bench --preset cnn --backend native
+  $ fmnist bench --backend wasm --steps 50     # 50 steps of each epoch, scaled up (quick)
+  $ fmnist bench --json
 
-With --backend all each backend runs in its own process, so peak RSS is that backend's alone.
-For mlp-adam and cnn, PyTorch trains the same network on the same data (Debian's python3-torch,
-2 threads) and the ratio of epoch times is printed: apt-get install python3-torch libopenblas0-pthread.`;
+s/epoch is the wall time of a whole epoch (batch assembly included, no validation), the median of
+--epochs. With --backend all each backend runs in its own process, so peak RSS is that backend's
+alone. For mlp-adam and cnn PyTorch trains the same network on the same data (Debian's
+python3-torch) with torch threads 1 and 2 × OPENBLAS_NUM_THREADS 1 and 2, all four printed, and the
+ratio is against the fastest; the floor is each of the step's products timed alone at its best
+thread count, summed. apt-get install python3-torch libopenblas0-pthread.`;
 
 interface BenchFlags {
   preset: string;
   backend: BackendName | 'auto' | 'all';
   batchSize: number;
-  steps: number;
+  epochs: number;
+  steps?: number;
   dataDir?: string;
   json?: boolean;
   trainingOnly?: boolean;
   pytorch: boolean;
+  pytorchEpochs: number;
+  python: string;
+  floor: boolean;
+}
+
+function timePytorch(flags: BenchFlags, dataDir: string): BenchReport['pytorch'] {
+  const settings: PytorchSpeed[] = [];
+  for (const threads of [1, 2]) {
+    for (const openblasThreads of [1, 2]) {
+      process.stderr.write(
+        `benchmarking pytorch (torch threads ${threads}, OPENBLAS_NUM_THREADS ${openblasThreads})…\n`,
+      );
+      const torch = measurePytorch({
+        python: flags.python,
+        dataDir,
+        preset: flags.preset as 'mlp-adam' | 'cnn',
+        epochs: flags.pytorchEpochs,
+        threads,
+        openblasThreads,
+        batchSize: flags.batchSize,
+      });
+      if (!torch.ok) return { available: false, reason: torch.reason };
+      settings.push(torch.speed);
+    }
+  }
+  const best = settings.reduce((a, b) => (b.secondsPerEpoch < a.secondsPerEpoch ? b : a));
+  return { available: true, settings, best };
 }
 
 async function measureHere(flags: BenchFlags): Promise<BenchReport> {
@@ -43,7 +82,7 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
   let started = performance.now();
   const data = await loadData({ dataDir });
   const coldSeconds = (performance.now() - started) / 1000;
-  const report: BenchReport = { preset: flags.preset, results: [] };
+  const report: BenchReport = { preset: flags.preset, batchSize: flags.batchSize, results: [] };
   if (!flags.trainingOnly) {
     started = performance.now();
     await loadData({ dataDir });
@@ -54,17 +93,18 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
       warmSeconds: (performance.now() - started) / 1000,
       trainCount: data.train.count,
     };
-    if (flags.pytorch && (flags.preset === 'mlp-adam' || flags.preset === 'cnn')) {
-      process.stderr.write('benchmarking pytorch…\n');
-      const torch = measurePytorch({
-        dataDir: data.source.location,
-        preset: flags.preset,
-        epochs: flags.preset === 'cnn' ? 1 : 3,
+    if (flags.floor) {
+      const floor = await measureFloor({
+        spec,
         batchSize: flags.batchSize,
+        count: data.train.count,
       });
-      report.pytorch = torch.ok
-        ? { available: true, ...torch.speed }
-        : { available: false, reason: torch.reason };
+      report.floor = floor.ok
+        ? { available: true, ...floor.floor }
+        : { available: false, reason: floor.reason };
+    }
+    if (flags.pytorch && (flags.preset === 'mlp-adam' || flags.preset === 'cnn')) {
+      report.pytorch = timePytorch(flags, data.source.location);
     }
   }
   if (flags.backend === 'all') return report;
@@ -77,11 +117,13 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
     return report;
   }
   process.stderr.write(`benchmarking ${choice.name}…\n`);
-  const speed = measureTraining({
+  const speed = await measureTraining({
     spec,
     data: data.train,
     batchSize: flags.batchSize,
+    epochs: flags.epochs,
     steps: flags.steps,
+    backend: choice,
   });
   report.results.push({
     backend: choice.name,
@@ -89,12 +131,16 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
     reason: choice.reason,
     threads: choice.threads,
     matmul: choice.matmul,
+    engine: speed.engine,
     msPerStep: speed.msPerStep,
     secondsPerEpoch: speed.secondsPerEpoch,
+    epochSeconds: speed.epochSeconds,
     samplesPerSecond: speed.samplesPerSecond,
     peakRssBytes: speed.peakRssBytes,
     rssPerEpochBytes: speed.rssPerEpochBytes,
     steps: speed.steps,
+    stepsPerEpoch: speed.stepsPerEpoch,
+    extrapolated: speed.extrapolated,
     batchSize: speed.batchSize,
   });
   return report;
@@ -112,8 +158,9 @@ function measureInChild(name: BackendName, flags: BenchFlags): BenchResult {
     flags.preset,
     '--batch-size',
     String(flags.batchSize),
-    '--steps',
-    String(flags.steps),
+    '--epochs',
+    String(flags.epochs),
+    ...(flags.steps ? ['--steps', String(flags.steps)] : []),
     '--json',
     '--training-only',
     ...(flags.dataDir ? ['--data-dir', resolve(flags.dataDir)] : []),
@@ -139,7 +186,7 @@ export function addBenchCommand(program: Command): void {
     .command('bench')
     .summary('time training per backend, and the dataset load')
     .description(
-      "Time training steps of a preset on each backend that loads — ms/step, s/epoch, samples/s, peak RSS — and the dataset's cold and warm load times.",
+      "Time whole training epochs of a preset on each backend that loads — s/epoch, ms/step, samples/s, peak RSS — beside PyTorch at its best and the step's arithmetic floor, and the dataset's cold and warm load times.",
     )
     .option('-p, --preset <name>', 'the preset to time', 'mlp-adam')
     .addOption(
@@ -154,14 +201,27 @@ export function addBenchCommand(program: Command): void {
       200,
     )
     .option(
+      '--epochs <n>',
+      'timed epochs per backend (the median is reported)',
+      createIntegerParser(INTEGER_LIMITS.epochs),
+      3,
+    )
+    .option(
       '--steps <n>',
-      'timed steps (after 3 untimed warm-up steps)',
+      'time only n steps of each epoch and scale up (quick, less exact)',
       createIntegerParser(INTEGER_LIMITS.steps),
-      20,
     )
     .option('--data-dir <dir>', 'the four IDX files (default: where every command looks)')
     .option('--json', 'print the measurements as JSON on stdout')
-    .option('--no-pytorch', "skip PyTorch's epoch (timed when /usr/bin/python3 can import torch)")
+    .option('--no-pytorch', "skip PyTorch's epochs (timed when --python can import torch)")
+    .option(
+      '--pytorch-epochs <n>',
+      'whole PyTorch epochs per setting',
+      createIntegerParser(INTEGER_LIMITS.epochs),
+      3,
+    )
+    .option('--python <path>', 'the Python that has torch', DEBIAN_PYTHON)
+    .option('--no-floor', "skip timing the step's products alone")
     .addOption(new Option('--training-only').hideHelp())
     .addHelpText('after', EXAMPLES)
     .action(async (flags: BenchFlags) => {

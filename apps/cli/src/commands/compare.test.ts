@@ -25,7 +25,7 @@ describe('fmnist compare', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(
-      /^# +run +status +epochs +seconds +train loss +train acc +test loss +test acc$/,
+      /^# +run +status +epochs +seconds +train loss \(last epoch\) +train acc \(last epoch\) +test loss +test acc$/,
     );
     expect(lines[1]).toMatch(
       /^1 +\/\S+\/mlp-adam-\d{8}-\d{6} +completed +2\/2 +\d+\.\d( +\d\.\d{4}){4}$/,

@@ -122,7 +122,9 @@ describe('fmnist experiment', () => {
     ]);
 
     const lines = second.stdout.split('\n');
-    expect(lines[0]).toMatch(/^model +seeds +seconds +train loss +train acc +test loss +test acc$/);
+    expect(lines[0]).toMatch(
+      /^model +seeds +seconds +train loss \(last epoch\) +train acc \(last epoch\) +test loss +test acc$/,
+    );
     expect(second.stdout).toMatch(
       /^mlp-adam +0,1 +\d+\.\d ± \d+\.\d( +\d\.\d{4} ± \d\.\d{4}){4}$/m,
     );

@@ -35,7 +35,7 @@ describe('fmnist report', () => {
     expect(result.code).toBe(0);
     const [table] = result.stdout.split('\n\n');
     expect(table).toMatch(
-      /^run\s+status\s+epochs\s+train acc\s+val acc\s+test loss\s+test acc\s+directory/,
+      /^run\s+status\s+epochs\s+train acc \(final eval\)\s+val acc\s+test loss\s+test acc\s+directory/,
     );
     expect(table).toMatch(/\nmlp-adam\s+completed\s+2\/2/);
     expect(table).toMatch(/\nsecond\s+completed\s+2\/2/);

@@ -133,7 +133,8 @@ function runsList(
       { class: 'experiment-runs' },
       record.runs.map((run, i) => {
         const key = experiment.runKeys[i] ?? null;
-        const label = `${run.preset}, seed ${run.seed}`;
+        const name = key ? context.allRuns().find((r) => r.key === key)?.summary?.name : undefined;
+        const label = `${name ? `${name}: ` : ''}${run.preset}, seed ${run.seed}`;
         return h(
           'li',
           null,
@@ -256,7 +257,9 @@ function experimentCard(context: ViewContext, experiment: LoadedExperiment): HTM
       ` · started ${new Date(record.createdAt).toLocaleString()}`,
       record.finishedAt ? ` · finished ${new Date(record.finishedAt).toLocaleString()}` : '',
     ),
-    comparisonTable(record),
+    record.rows.length > 0
+      ? comparisonTable(record)
+      : h('p', { class: 'muted' }, 'No comparison rows yet.'),
     mcnemarTable(record),
     runsList(context, experiment, record),
     compareButtons(context, experiment),

@@ -76,7 +76,9 @@ describe('summarizeExperiment', () => {
   it('prints ours, the notebook and the difference per model, then the tests', () => {
     const text = formatExperimentTableText({ ...parts, references: NOTEBOOK_REFERENCE });
     const lines = text.split('\n');
-    expect(lines[0]).toMatch(/^model +seeds +seconds +train loss +train acc +test loss +test acc$/);
+    expect(lines[0]).toMatch(
+      /^model +seeds +seconds +train loss \(last epoch\) +train acc \(last epoch\) +test loss +test acc$/,
+    );
     expect(lines[1]).toMatch(
       /^mlp-adam +0,1 +11\.0 ± 1\.4 +0\.0500 ± 0\.0141 .* 0\.8800 ± 0\.0283$/,
     );

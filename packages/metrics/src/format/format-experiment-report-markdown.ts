@@ -34,7 +34,7 @@ export function formatExperimentReportMarkdown(given: ExperimentRecord): string 
     out.push('No run has finished yet.');
   } else {
     out.push(
-      '| preset | seeds | train loss | train acc | test loss | test acc | seconds | notebook test acc | Δ test acc |',
+      '| preset | seeds | train loss (last epoch) | train acc (last epoch) | test loss | test acc | seconds | notebook test acc | Δ test acc |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const row of record.rows) {
@@ -50,7 +50,7 @@ export function formatExperimentReportMarkdown(given: ExperimentRecord): string 
   if (references.length > 0) {
     out.push('', '## Notebook reference', '');
     out.push(
-      '| preset | model | train loss | train acc | test loss | test acc |',
+      '| preset | model | train loss (last epoch) | train acc (last epoch) | test loss | test acc |',
       '|---|---|---:|---:|---:|---:|',
     );
     for (const [preset, r] of references) {
@@ -64,7 +64,7 @@ export function formatExperimentReportMarkdown(given: ExperimentRecord): string 
   if (summary.length > 0) {
     out.push('', '## Mean ± std across seeds', '');
     out.push(
-      '| preset | runs | train loss | train acc | test loss | test acc | seconds |',
+      '| preset | runs | train loss (last epoch) | train acc (last epoch) | test loss | test acc | seconds |',
       '|---|---:|---:|---:|---:|---:|---:|',
     );
     for (const [preset, s] of summary) {

@@ -28,7 +28,15 @@ const METRICS = ['trainLoss', 'trainAccuracy', 'testLoss', 'testAccuracy'] as co
 export function formatExperimentTableText(record: ExperimentTableInput): string {
   if (record.rows.length === 0) return 'No run has completed yet.';
   const table: string[][] = [
-    ['model', 'seeds', 'seconds', 'train loss', 'train acc', 'test loss', 'test acc'],
+    [
+      'model',
+      'seeds',
+      'seconds',
+      'train loss (last epoch)',
+      'train acc (last epoch)',
+      'test loss',
+      'test acc',
+    ],
   ];
   for (const row of record.rows) {
     const std = row.std ?? {};

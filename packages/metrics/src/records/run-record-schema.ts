@@ -92,6 +92,14 @@ export const runPredictionsSchema = z.looseObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 (A-Z, a-z, 0-9, +, /, = padding)'),
 });
 
+/**
+ * Every prediction on the validation holdout, the same way (base64 classes, sha256 of the
+ * labels): two runs on one holdout compare image by image without the test set (a sweep's McNemar).
+ */
+export const runValidationPredictionsSchema = runPredictionsSchema.extend({
+  split: z.literal('validation'),
+});
+
 /** A callback action: early stop, learning rate reduced, resumed, ... */
 export const runEventSchema = z.looseObject({
   epoch: count,
@@ -131,6 +139,7 @@ export const runRecordSchema = z
     classNames: z.array(z.string()).optional(),
     samples: z.array(runSampleSchema).optional(),
     predictions: runPredictionsSchema.optional(),
+    validationPredictions: runValidationPredictionsSchema.optional(),
     events: z.array(runEventSchema).optional(),
   })
   .superRefine((record, context) => {
