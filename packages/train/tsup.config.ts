@@ -1,9 +1,14 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/bench.ts'],
+  // The job child is a script of its own: the local job runner starts it for each run.
+  entry: {
+    index: 'src/index.ts',
+    bench: 'src/bench.ts',
+    'train-job-child': 'src/jobs/train-job-child.ts',
+  },
   format: ['esm'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', bench: 'src/bench.ts' } },
   sourcemap: true,
   clean: true,
   target: 'node20',

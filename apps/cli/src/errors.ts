@@ -1,6 +1,7 @@
 import { DatasetError } from '@fmnist/dataset';
 import { MetricsError } from '@fmnist/metrics';
 import { ModelsError } from '@fmnist/models';
+import { RunsError } from '@fmnist/runs';
 import { TrainError } from '@fmnist/train';
 import { CommanderError } from 'commander';
 import { describeEnvironmentError } from './describe-environment-error.js';
@@ -86,6 +87,7 @@ export function toExitCode(error: unknown): ExitCode {
     return EXIT_CODES.usage;
   }
   if (TrainError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
+  if (RunsError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
   if (DatasetError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
   return EXIT_CODES.failure;
 }
@@ -104,6 +106,7 @@ export function formatError(error: unknown, verbose: boolean): string {
     DatasetError.isInstance(error) ||
     ModelsError.isInstance(error) ||
     TrainError.isInstance(error) ||
+    RunsError.isInstance(error) ||
     MetricsError.isInstance(error) ||
     isFmnistError(error)
   ) {

@@ -1,14 +1,8 @@
-import { stat } from 'node:fs/promises';
 import type { LoadedDataset } from '@fmnist/dataset';
 import type { RunRecord } from '@fmnist/metrics';
+import { pathExists } from '@fmnist/runs';
 import { failure } from './errors.js';
 import { loadData } from './load-data.js';
-
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  );
 
 /**
  * The data a run was trained on: `--data-dir` when given, else the directory its record names.
@@ -21,7 +15,7 @@ export async function loadRunData(
 ): Promise<LoadedDataset> {
   if (dataDir !== undefined) return loadData({ dataDir });
   const source = record.data?.source;
-  if (source === undefined || !(await exists(source.location))) {
+  if (source === undefined || !(await pathExists(source.location))) {
     throw failure(
       `the run was trained on data at ${source?.location ?? '(not recorded)'}, which is not on this machine`,
       'Pass --data-dir <dir> with the same four IDX files.',

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { RUN_FILES } from '@fmnist/runs';
+import { type RecordsOnDisk, RUN_FILES } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
 import { displayPath } from './display-path.js';
 import { readFileInside } from './read-file-inside.js';
-import type { RecordsOnDisk } from './read-records.js';
 
 /**
  * The viewer's views of these runs and experiments as one self-contained HTML file. Each run's

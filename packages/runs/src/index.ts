@@ -1,4 +1,25 @@
 export { createTimestampedDirectory } from './create-directory.js';
+export type { ExperimentConfig, PlannedRun } from './experiment-config.js';
+export { parseExperimentConfig, planRuns } from './experiment-config.js';
+export { findRunDirectory } from './find-run-directory.js';
+export type { ChildMessage } from './jobs/child-message.js';
+export { isChildMessage } from './jobs/child-message.js';
+export type {
+  CreateLocalJobRunnerOptions,
+  LocalJobRunner,
+} from './jobs/create-local-job-runner.js';
+export { createLocalJobRunner } from './jobs/create-local-job-runner.js';
+export { exitWithParent } from './jobs/exit-with-parent.js';
+export type {
+  Job,
+  JobOutcome,
+  JobRunner,
+  RunJobOptions,
+  WorkerIdentity,
+} from './jobs/job-runner.js';
+export type { RunChildJobOptions } from './jobs/run-child-job.js';
+export { runChildJob } from './jobs/run-child-job.js';
+export { sendToParent } from './jobs/send-to-parent.js';
 export type { RunDirectoryName } from './layout.js';
 export {
   CHECKPOINT_FILES,
@@ -11,9 +32,28 @@ export {
 } from './layout.js';
 export type { LockRunDirectoryOptions, RunLock, RunLockOwner } from './lock-run-directory.js';
 export { lockRunDirectory } from './lock-run-directory.js';
+export type { ExperimentFile, ExperimentHandle, ExperimentPaths } from './open-experiment.js';
+export {
+  createExperiment,
+  experimentPaths,
+  openExperiment,
+  readExperimentFile,
+  readExperimentRecord,
+} from './open-experiment.js';
 export type { CreateRunOptions, OpenRunOptions, RunHandle, RunPaths } from './open-run.js';
 export { checkpointPaths, createRun, hasSavedModel, openRun, runPaths } from './open-run.js';
 export { pathExists } from './path-exists.js';
+export { peekRecord } from './peek-record.js';
+export type { ExperimentPlan, ExperimentRunState, ExperimentTask } from './plan-experiment.js';
+export {
+  buildExperimentFile,
+  decideExperimentStatus,
+  newExperimentFile,
+  planExperiment,
+  referencesFor,
+} from './plan-experiment.js';
+export type { RecordsOnDisk, RunOnDisk } from './read-records.js';
+export { readRecords } from './read-records.js';
 export { readRunRecord } from './read-run-record.js';
 export type { RunFailure, RunStatus } from './run-status.js';
 export { canTransition, describeFailure, setRunStatus } from './run-status.js';

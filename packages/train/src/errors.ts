@@ -10,6 +10,8 @@ export const TRAIN_ERROR_CODES = {
   CHECKPOINT_INVALID: 'CHECKPOINT_INVALID',
   /** A run directory cannot be read or resumed. */
   RUN_INVALID: 'RUN_INVALID',
+  /** A run or experiment to resume is finished already. */
+  NOTHING_TO_RESUME: 'NOTHING_TO_RESUME',
 } as const;
 
 /** One of the codes in {@link TRAIN_ERROR_CODES}. */

@@ -8,6 +8,19 @@ export { TRAIN_ERROR_CODES, TrainError } from './errors.js';
 export type { EvaluateOptions, Evaluation, Predictions } from './evaluate.js';
 export { evaluate, predictSplit } from './evaluate.js';
 export type { HistoryEntry } from './history.js';
+export type { ExperimentEvent } from './jobs/experiment-event.js';
+export type {
+  NewExperimentOptions,
+  ResolvedExperiment,
+  ResolveExperimentOptions,
+} from './jobs/resolve-experiment.js';
+export { resolveExperiment } from './jobs/resolve-experiment.js';
+export type { ExperimentResult, RunExperimentOptions } from './jobs/run-experiment.js';
+export { defaultExperimentJobs, runExperiment } from './jobs/run-experiment.js';
+export type { RunTrainJobOptions } from './jobs/run-train-job.js';
+export { runTrainJob } from './jobs/run-train-job.js';
+export type { TrainJob, TrainJobEvent } from './jobs/train-job.js';
+export { trainJobArgs, trainJobScript } from './jobs/train-job.js';
 export { registerWasmKernels } from './kernels/register-wasm-kernels.js';
 export type {
   Classification,

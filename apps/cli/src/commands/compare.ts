@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   type CompareRunsInput,
@@ -10,11 +9,11 @@ import {
   stripTerminalControls,
   type TestLabels,
 } from '@fmnist/metrics';
+import { pathExists, readRecords } from '@fmnist/runs';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
 import { failure } from '../errors.js';
 import { loadData } from '../load-data.js';
-import { readRecords } from '../read-records.js';
 import { readTestLabels } from '../read-test-labels.js';
 
 const EXAMPLES = `
@@ -35,12 +34,6 @@ then tests run 1 against each other run only: n - 1 pairs instead of n(n - 1)/2.
 accuracy and judging on the same test set flatters the winner: rank by validation-accuracy when
 the runs held out a validation split.`;
 
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * The test labels for every test set the runs were scored on: `--data-dir`, else the directory
  * each run's record names. Sets that cannot be found are left out (compareRuns notes the runs).
@@ -58,7 +51,7 @@ async function findTestLabels(
   }
   for (const [sha, location] of wanted) {
     if (found.some((labels) => labels.sha256 === sha) || location === undefined) continue;
-    if (!(await exists(location))) continue;
+    if (!(await pathExists(location))) continue;
     try {
       const labels = readTestLabels(await loadData({ dataDir: location }));
       if (labels.sha256 === sha) found.push(labels);

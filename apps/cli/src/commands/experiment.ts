@@ -1,34 +1,18 @@
-import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { formatExperimentTableText, parseExperimentRecord } from '@fmnist/metrics';
+import { EXPERIMENT_FILES, type ExperimentConfig } from '@fmnist/runs';
 import {
-  EXPERIMENT_SCHEMA_VERSION,
-  type ExperimentRecordInput,
-  type ExperimentRun,
-  formatExperimentReportMarkdown,
-  formatExperimentTableText,
-  NOTEBOOK_REFERENCE,
-  parseExperimentRecord,
-  type ReferenceNumbers,
-  type RunRecord,
-  summarizeExperiment,
-  type TestLabels,
-} from '@fmnist/metrics';
-import { getPreset } from '@fmnist/models';
-import { createTimestampedDirectory, readRunRecord } from '@fmnist/runs';
-import { getSuite, SUITE_NAMES, SUITES, TrainError, wasmThreadsFor } from '@fmnist/train';
+  defaultExperimentJobs,
+  type ExperimentResult,
+  runExperiment,
+  SUITE_NAMES,
+  SUITES,
+} from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { displayPath, quoteForShell } from '../display-path.js';
-import { EXIT_CODES, failure, usageError } from '../errors.js';
-import {
-  type ExperimentConfig,
-  type PlannedRun,
-  planRuns,
-  readExperimentConfig,
-} from '../experiment-config.js';
-import { EXPERIMENT_FILE } from '../experiment-files.js';
-import { findRunDirectory } from '../find-run-directory.js';
+import { EXIT_CODES, usageError } from '../errors.js';
+import { createExperimentProgress } from '../experiment-progress.js';
 import { givenFlagsExcept } from '../given-flags.js';
 import { loadData } from '../load-data.js';
 import {
@@ -37,11 +21,7 @@ import {
   parseInteger,
   parseValidationSize,
 } from '../parse-options.js';
-import { readTestLabels } from '../read-test-labels.js';
-import { type ExperimentJob, runExperimentJobs } from '../run-experiment-jobs.js';
 import { BACKEND_CHOICES } from '../use-backend.js';
-import { writeJsonAtomic } from '../write-json-atomic.js';
-import { writeOutputFile } from '../write-output-file.js';
 
 /** The flags of `fmnist experiment`, as commander parses them. */
 interface ExperimentFlags {
@@ -53,7 +33,7 @@ interface ExperimentFlags {
   batchSize?: number;
   validation?: 'holdout' | 'test' | 'none';
   validationSize?: number;
-  backend: ExperimentConfig['backend'];
+  backend: (typeof BACKEND_CHOICES)[number];
   dataDir?: string;
   out: string;
   resume?: string;
@@ -62,15 +42,6 @@ interface ExperimentFlags {
 
 // Flags that --resume may be given with; every other setting comes from experiment.json.
 const RESUME_FLAGS = new Set(['resume', 'jobs', 'dataDir', 'backend', 'json']);
-
-/**
- * Children trained at once by default. On the 2-core machine this was measured on (README,
- * "Parallel runs"), two wasm trainings at once finished a suite faster than one after the other:
- * each child's wasm backend computes on one thread.
- */
-function defaultJobs(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
-}
 
 const EXAMPLES = `
 Examples:
@@ -83,7 +54,7 @@ Examples:
 Suites:
 ${SUITE_NAMES.map((name) => `  ${name.padEnd(9)} ${SUITES[name].description}`).join('\n')}
 
-Each run is an fmnist train child process writing experiments/<suite>-<time>/runs/<preset>-seed<k>-<time>/;
+Each run is a child process writing experiments/<suite>-<time>/runs/<preset>-seed<k>-<time>/;
 experiment.json is rewritten as runs finish. Ctrl-C once lets the running trainings save their last
 epoch and prints the --resume command; Ctrl-C twice stops them at once.`;
 
@@ -122,7 +93,7 @@ export function addExperimentCommand(program: Command): void {
     .option('--seed <n>', 'the first seed', parseInteger, 0)
     .option(
       '-j, --jobs <n>',
-      `trainings at once, each in its own process (default: ${defaultJobs()} on this machine)`,
+      `trainings at once, each in its own process (default: ${defaultExperimentJobs()} on this machine)`,
       createIntegerParser(INTEGER_LIMITS.jobs),
     )
     .option(
@@ -163,7 +134,7 @@ export function addExperimentCommand(program: Command): void {
     )
     .addHelpText('after', EXAMPLES)
     .action(async (suite: string | undefined, flags: ExperimentFlags, command: Command) => {
-      process.exitCode = await runExperiment(suite, flags, command);
+      process.exitCode = await experimentCommand(suite, flags, command);
     });
 }
 
@@ -177,341 +148,140 @@ function checkResumeFlags(command: Command): void {
   }
 }
 
-function resolveSuite(name: string | undefined) {
-  if (name === undefined) {
+/** The settings of a new experiment from the flags, checked as far as the command line goes. */
+async function newExperimentSettings(suite: string | undefined, flags: ExperimentFlags) {
+  if (suite === undefined) {
     throw usageError(
       `say which suite to run: ${SUITE_NAMES.join(', ')}`,
       'e.g. fmnist experiment notebook, or fmnist experiment --resume <experiment dir>.',
     );
   }
-  try {
-    return getSuite(name);
-  } catch (error) {
-    if (TrainError.isInstance(error)) {
-      throw usageError(error.message, 'fmnist experiment --help describes each suite.');
-    }
-    throw error;
-  }
-}
-
-/** What `experiment.json` holds beyond the schema: how to go on, and the time spent. */
-type ExperimentFile = ExperimentRecordInput & {
-  config: ExperimentConfig;
-  wallSeconds: number;
-};
-
-async function readExperimentFile(dir: string): Promise<ExperimentFile> {
-  const path = join(dir, EXPERIMENT_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw failure(
-      `expected an experiment directory with ${EXPERIMENT_FILE}, found none at ${displayPath(path)}`,
-      'Pass a directory that fmnist experiment wrote, e.g. experiments/notebook-20250101-120000.',
-      error,
-    );
-  }
-  let record: ReturnType<typeof parseExperimentRecord>;
-  try {
-    record = parseExperimentRecord(text);
-  } catch (error) {
-    throw failure(
-      `${displayPath(path)} is not a valid experiment record: ${(error as Error).message}`,
-      'The file is damaged or from another tool; start a new experiment.',
-      error,
-    );
-  }
-  const config = readExperimentConfig(record.config, displayPath(path));
-  const wallSeconds = typeof record.wallSeconds === 'number' ? record.wallSeconds : 0;
-  return { ...record, config, wallSeconds };
-}
-
-function trainArgs(run: PlannedRun, config: ExperimentConfig, runsDir: string): string[] {
-  return [
-    'train',
-    '--preset',
-    run.preset,
-    '--seed',
-    String(run.seed),
-    '--epochs',
-    String(config.epochs),
-    '--batch-size',
-    String(config.batchSize),
-    '--validation',
-    config.validation,
-    ...(config.validationSize === undefined
-      ? []
-      : ['--validation-size', String(config.validationSize)]),
-    '--backend',
-    config.backend,
-    '--data-dir',
-    config.dataDir,
-    '--out',
-    runsDir,
-    '--name',
-    run.name,
-    '--json',
-  ];
-}
-
-const resumeArgs = (runDir: string, config: ExperimentConfig): string[] => [
-  'train',
-  '--resume',
-  runDir,
-  '--backend',
-  config.backend,
-  '--data-dir',
-  config.dataDir,
-  '--json',
-];
-
-async function runExperiment(
-  suiteName: string | undefined,
-  flags: ExperimentFlags,
-  command: Command,
-): Promise<number> {
-  const err = process.stderr;
-  const started = Date.now();
-  let dir: string;
-  let file: ExperimentFile;
-
-  if (flags.resume !== undefined) {
-    checkResumeFlags(command);
-    dir = resolve(flags.resume);
-    file = await readExperimentFile(dir);
-    if (suiteName !== undefined && suiteName !== file.suite) {
-      throw usageError(
-        `the experiment in ${displayPath(dir)} runs the suite ${file.suite}, not ${suiteName}`,
-        `Resume it with: fmnist experiment --resume ${quoteForShell(displayPath(dir))}`,
-      );
-    }
-    if (file.status === 'completed') {
-      throw failure(
-        `the experiment in ${displayPath(dir)} is already completed; there is nothing to resume`,
-        `Start a new one, e.g. fmnist experiment ${file.suite}.`,
-      );
-    }
-    if (command.getOptionValueSource('backend') === 'cli') file.config.backend = flags.backend;
-    if (flags.dataDir !== undefined) file.config.dataDir = resolve(flags.dataDir);
-  } else {
-    const suite = resolveSuite(suiteName);
-    const presets = flags.presets ?? [...suite.presets];
-    for (const preset of presets) getPreset(preset);
-    const validation = flags.validation ?? suite.validation;
-    if (flags.validationSize !== undefined && validation !== 'holdout') {
+  if (flags.validationSize !== undefined) {
+    const validation = flags.validation ?? SUITES[suite as keyof typeof SUITES]?.validation;
+    if (validation !== undefined && validation !== 'holdout') {
       throw usageError(
         `--validation-size sets the holdout's size; the runs validate with ${validation}`,
         'Drop --validation-size, or add --validation holdout.',
       );
     }
-    const data = await loadData({ dataDir: flags.dataDir && resolve(flags.dataDir) });
-    const config: ExperimentConfig = {
-      presets,
-      seeds: Array.from({ length: flags.seeds }, (_, i) => flags.seed + i),
-      epochs: flags.epochs ?? suite.epochs,
-      batchSize: flags.batchSize ?? suite.batchSize,
-      validation,
-      ...(flags.validationSize === undefined ? {} : { validationSize: flags.validationSize }),
-      backend: flags.backend,
-      dataDir: data.source.location,
-    };
-    dir = await createTimestampedDirectory(resolve(flags.out), suite.name);
-    const references = Object.fromEntries(
-      presets.flatMap((preset) =>
-        Object.hasOwn(NOTEBOOK_REFERENCE, preset)
-          ? [[preset, NOTEBOOK_REFERENCE[preset as keyof typeof NOTEBOOK_REFERENCE]]]
-          : [],
-      ),
-    );
-    file = {
-      schemaVersion: EXPERIMENT_SCHEMA_VERSION,
-      id: basename(dir),
-      suite: suite.name,
-      createdAt: new Date().toISOString(),
-      status: 'running',
-      runs: [],
-      rows: [],
-      references,
-      config,
-      wallSeconds: 0,
-    };
   }
+  return {
+    suite,
+    presets: flags.presets,
+    seeds: flags.seeds,
+    seed: flags.seed,
+    epochs: flags.epochs,
+    batchSize: flags.batchSize,
+    validation: flags.validation,
+    validationSize: flags.validationSize,
+    backend: flags.backend,
+    out: resolve(flags.out),
+  };
+}
 
-  const config = file.config;
-  const runsDir = join(dir, 'runs');
-  const data = await loadData({ dataDir: config.dataDir });
-  const testLabels: TestLabels = readTestLabels(data);
-  const planned = planRuns(config);
-  const parallel = flags.jobs ?? defaultJobs();
-  const shown = displayPath(dir);
-  err.write(
-    `${pc.bold('Experiment')}: ${shown} — suite ${file.suite}: ${config.presets.length} preset${config.presets.length === 1 ? '' : 's'} × ${config.seeds.length} seed${config.seeds.length === 1 ? '' : 's'} = ${planned.length} runs, ${config.epochs} epochs, batch ${config.batchSize}, validation ${config.validation}; ${parallel} at a time\n`,
-  );
-  err.write(
-    `${pc.bold('Data')}: ${data.source.location} (${data.verified ? 'verified Fashion-MNIST' : pc.yellow('not verified as Fashion-MNIST')})\n`,
-  );
-
-  // Where each planned run stands: its directory and record once known.
-  const state = new Map<
-    string,
-    { run: PlannedRun; dir?: string; record?: RunRecord; status?: ExperimentRun['status'] }
-  >();
-  // Parallel runs share the cores: no run's wasm backend takes more threads than its share.
-  const share = Math.max(1, Math.floor(availableParallelism() / parallel));
-  const threadsFor = (preset: string) =>
-    parallel === 1 || process.env.FMNIST_WASM_THREADS
-      ? undefined
-      : { FMNIST_WASM_THREADS: String(Math.min(share, wasmThreadsFor(getPreset(preset)))) };
-  const jobs: ExperimentJob[] = [];
-  for (const run of planned) {
-    const runDir = await findRunDirectory(runsDir, run.name);
-    const record =
-      runDir === undefined ? undefined : await readRunRecord(runDir).catch(() => undefined);
-    state.set(run.name, { run, dir: runDir, record, status: record?.status });
-    if (record?.status === 'completed') continue;
-    jobs.push({
-      run,
-      env: threadsFor(run.preset),
-      args:
-        runDir !== undefined && record !== undefined
-          ? resumeArgs(runDir, config)
-          : trainArgs(run, config, runsDir),
-    });
-  }
-  if (flags.resume !== undefined) {
-    const done = planned.length - jobs.length;
-    err.write(
-      `${pc.bold('Resuming')}: ${done} of ${planned.length} runs finished; ${jobs.filter((j) => j.args[1] === '--resume').length} to resume, ${jobs.filter((j) => j.args[1] !== '--resume').length} to start\n`,
-    );
-  }
-
-  const build = (status: ExperimentRun['status']): ExperimentFile => {
-    const runs: ExperimentRun[] = [];
-    for (const { run, dir: runDir, status: runStatus } of state.values()) {
-      if (runDir === undefined || runStatus === undefined) continue;
-      runs.push({
-        preset: run.preset,
-        seed: run.seed,
-        path: relative(dir, runDir),
-        status: runStatus,
-      });
+/** Ctrl-C once: no new run, the running ones save; twice: they stop at once. */
+function handleExperimentInterrupt(stream: NodeJS.WritableStream, running: () => number) {
+  const interrupt = new AbortController();
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (!interrupt.signal.aborted) {
+      const n = running();
+      stream.write(
+        pc.yellow(
+          `\nInterrupting: ${n} running training${n === 1 ? '' : 's'} finish their batch and save; no new run starts (Ctrl-C again to quit now)…\n`,
+        ),
+      );
+      interrupt.abort();
+    } else {
+      stream.write(pc.red('\nStopping the runs at once; each keeps its last completed epoch.\n'));
+      stop.abort();
     }
-    const parts = summarizeExperiment(
-      [...state.values()].flatMap(({ run, record }) =>
-        record === undefined ? [] : [{ preset: run.preset, seed: run.seed, record }],
-      ),
-      { references: file.references as Record<string, ReferenceNumbers>, testLabels },
-    );
-    const { finishedAt: _previous, ...rest } = file;
-    return {
-      ...rest,
-      status,
-      ...(status === 'completed' || status === 'failed'
-        ? { finishedAt: new Date().toISOString() }
-        : {}),
-      runs,
-      rows: parts.rows,
-      summary: parts.summary,
-      mcnemar: parts.mcnemar,
-      wallSeconds: file.wallSeconds + (Date.now() - started) / 1000,
-    };
   };
-  // Writes go one after another, so the last state always wins.
-  let writing = Promise.resolve();
-  const save = (status: ExperimentRun['status']) => {
-    const next = build(status);
-    writing = writing.then(() => writeJsonAtomic(join(dir, EXPERIMENT_FILE), next));
-    return writing;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: interrupt.signal,
+    stopSignal: stop.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
   };
-  await save('running');
+}
 
-  let finished = planned.length - jobs.length;
-  const { interrupted } = await runExperimentJobs({
-    jobs,
-    parallel,
+async function experimentCommand(
+  suite: string | undefined,
+  flags: ExperimentFlags,
+  command: Command,
+): Promise<number> {
+  const err = process.stderr;
+  const resuming = flags.resume !== undefined;
+  if (resuming) checkResumeFlags(command);
+  const settings = resuming
+    ? {
+        resume: resolve(flags.resume as string),
+        suite,
+        backend: command.getOptionValueSource('backend') === 'cli' ? flags.backend : undefined,
+      }
+    : await newExperimentSettings(suite, flags);
+  const dataDir = flags.dataDir === undefined ? undefined : resolve(flags.dataDir);
+  // A new experiment needs data now (the CLI's search and its message when there is none).
+  const data = resuming ? undefined : await loadData({ dataDir });
+  const progress = createExperimentProgress({
     stream: err,
     color: err.isTTY === true && pc.isColorSupported,
-    onLine: (job, line) => {
-      const match = /^Run: (.+)$/.exec(line);
-      const entry = state.get(job.run.name);
-      if (match?.[1] !== undefined && entry !== undefined) {
-        entry.dir = resolve(match[1]);
-        entry.status = 'running';
-        void save('running');
-      }
-    },
-    onExit: async (job, exit) => {
-      const entry = state.get(job.run.name);
-      if (entry === undefined) return;
-      entry.dir ??= await findRunDirectory(runsDir, job.run.name);
-      entry.record =
-        entry.dir === undefined ? undefined : await readRunRecord(entry.dir).catch(() => undefined);
-      entry.status =
-        entry.record?.status === 'completed'
-          ? 'completed'
-          : exit.code === EXIT_CODES.interrupted || exit.signal !== null
-            ? 'interrupted'
-            : 'failed';
-      if (entry.status === 'completed') finished += 1;
-      const test = entry.record?.metrics?.test?.accuracy;
-      const label = `${job.run.preset} seed${job.run.seed}`;
-      err.write(
-        entry.status === 'completed'
-          ? `${pc.green('✓')} ${label} completed (${finished}/${planned.length} runs): test accuracy ${test?.toFixed(4) ?? '-'}\n`
-          : `${pc.yellow('•')} ${label} ${entry.status} (exit ${exit.code ?? exit.signal})\n`,
-      );
-      await save('running');
-    },
   });
+  const interrupt = handleExperimentInterrupt(err, progress.running);
+  let result: ExperimentResult;
+  try {
+    result = await runExperiment({
+      ...settings,
+      ...(data ? { data } : {}),
+      ...(dataDir === undefined ? {} : { dataDir }),
+      jobs: flags.jobs,
+      signal: interrupt.signal,
+      stopSignal: interrupt.stopSignal,
+      onEvent: progress.onEvent,
+    });
+  } finally {
+    interrupt.dispose();
+  }
+  return reportExperiment(result, flags.json === true);
+}
 
-  const failed = [...state.values()].filter((entry) => entry.status === 'failed');
-  const status: ExperimentRun['status'] = interrupted
-    ? 'interrupted'
-    : failed.length > 0
-      ? 'failed'
-      : 'completed';
-  const final = build(status);
-  await writing;
-  await writeJsonAtomic(join(dir, EXPERIMENT_FILE), final);
-  const parsed = parseExperimentRecord(final);
-  await writeReport(dir, parsed);
-
+/** Print the table (or the record, with --json) and say how it ended. */
+function reportExperiment(result: ExperimentResult, json: boolean): number {
+  const err = process.stderr;
+  const shown = displayPath(result.dir);
   const resumeCommand = `fmnist experiment --resume ${quoteForShell(shown)}`;
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result.record, null, 2)}\n`);
   } else {
-    const lines = [formatExperimentTableText(parsed)];
-    const notes = describeSettings(config);
+    const lines = [formatExperimentTableText(parseExperimentRecord(result.record))];
+    const notes = describeSettings(result.record.config);
     if (notes !== undefined) lines.push('', notes);
     lines.push(
       '',
-      `${pc.green('Experiment saved')}: ${shown} (${EXPERIMENT_FILE}, report.md, runs/) — ${formatDuration(final.wallSeconds)} wall time`,
+      `${pc.green('Experiment saved')}: ${shown} (${EXPERIMENT_FILES.record}, ${EXPERIMENT_FILES.report}, ${EXPERIMENT_FILES.runs}/) — ${formatDuration(result.record.wallSeconds)} wall time`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   }
-  if (interrupted) {
+  if (result.status === 'interrupted') {
     err.write(
-      `${pc.yellow('Interrupted')}: ${finished} of ${planned.length} runs finished; the others keep their last completed epoch.\n` +
+      `${pc.yellow('Interrupted')}: ${result.finished} of ${result.runs} runs finished; the others keep their last completed epoch.\n` +
         `Resume it with:\n  ${resumeCommand}\n`,
     );
     return EXIT_CODES.interrupted;
   }
-  if (failed.length > 0) {
+  if (result.failed.length > 0) {
+    const n = result.failed.length;
     err.write(
-      `${pc.red('error')}: ${failed.length} run${failed.length === 1 ? '' : 's'} failed: ${failed.map((f) => `${f.run.preset} seed${f.run.seed}`).join(', ')} (their output above says why)\n` +
+      `${pc.red('error')}: ${n} run${n === 1 ? '' : 's'} failed: ${result.failed.map((f) => `${f.run.preset} seed${f.run.seed}`).join(', ')} (their output above says why)\n` +
         `Fix the cause and run them again with: ${resumeCommand}\n`,
     );
     return EXIT_CODES.failure;
   }
   return EXIT_CODES.ok;
-}
-
-async function writeReport(
-  dir: string,
-  record: ReturnType<typeof parseExperimentRecord>,
-): Promise<void> {
-  await writeOutputFile(join(dir, 'report.md'), formatExperimentReportMarkdown(record));
 }
 
 /** Say how the runs differ from the notebook's settings, which its figures come from. */

@@ -1,9 +1,9 @@
 import { formatRunReportMarkdown, stripTerminalControls } from '@fmnist/metrics';
+import { readRecords } from '@fmnist/runs';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
 import { formatRunComparison } from '../format-run-comparison.js';
 import { formatRunText } from '../format-run-text.js';
-import { readRecords } from '../read-records.js';
 import { writeHtmlReport } from '../write-html-report.js';
 import { writeOutputFile } from '../write-output-file.js';
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planRuns, readExperimentConfig } from './experiment-config.js';
+import { parseExperimentConfig, planRuns } from './experiment-config.js';
 import { findRunDirectory } from './find-run-directory.js';
 
 describe('findRunDirectory', () => {
@@ -37,7 +37,7 @@ describe('experiment config', () => {
   });
 
   it('says what a config that fmnist did not write lacks', () => {
-    expect(() => readExperimentConfig({ presets: ['a'] }, 'x/experiment.json')).toThrow(
+    expect(() => parseExperimentConfig({ presets: ['a'] }, 'x/experiment.json')).toThrow(
       /x\/experiment.json: expected a config with presets, seeds, epochs/,
     );
   });

@@ -1,16 +1,16 @@
-import type { BackendName } from '@fmnist/train';
-import { failure } from './errors.js';
+import { RunsError } from './runs-error.js';
 
-/** How an experiment trains its runs; kept in `experiment.json` as `config` so `--resume` can go on. */
+/** How an experiment trains its runs; kept in `experiment.json` as `config` so a resume can go on. */
 export interface ExperimentConfig {
   presets: string[];
   seeds: number[];
   epochs: number;
   batchSize: number;
   validation: 'holdout' | 'test' | 'none';
-  /** The holdout size (`--validation-size`), with `validation: 'holdout'`. */
+  /** The holdout size, with `validation: 'holdout'`. */
   validationSize?: number;
-  backend: BackendName | 'auto';
+  /** The backend every run asks for (`auto`, or one of `@fmnist/train`'s `BACKEND_NAMES`). */
+  backend: string;
   /** The data directory every run trains on (absolute). */
   dataDir: string;
 }
@@ -38,9 +38,9 @@ const isIntArray = (value: unknown): value is number[] =>
 /**
  * The `config` of an `experiment.json`, checked.
  *
- * @throws {CliError} when it is missing or not what `fmnist experiment` writes.
+ * @throws {RunsError} `EXPERIMENT_INVALID` when it is missing or not what an experiment writes.
  */
-export function readExperimentConfig(value: unknown, path: string): ExperimentConfig {
+export function parseExperimentConfig(value: unknown, path: string): ExperimentConfig {
   const config = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
     unknown
@@ -52,12 +52,14 @@ export function readExperimentConfig(value: unknown, path: string): ExperimentCo
     Number.isInteger(config.batchSize) &&
     ['holdout', 'test', 'none'].includes(config.validation as string) &&
     (config.validationSize === undefined || typeof config.validationSize === 'number') &&
-    ['auto', 'node', 'wasm', 'cpu'].includes(config.backend as string) &&
+    typeof config.backend === 'string' &&
+    config.backend !== '' &&
     typeof config.dataDir === 'string';
   if (!ok) {
-    throw failure(
-      `${path}: expected a config with presets, seeds, epochs, batchSize, validation, backend and dataDir, found ${JSON.stringify(value)}`,
-      'It was not written by fmnist experiment, or it is damaged: start a new experiment.',
+    throw new RunsError(
+      'EXPERIMENT_INVALID',
+      `${path}: expected a config with presets, seeds, epochs, batchSize, validation, backend and dataDir, found ${JSON.stringify(value)}. ` +
+        'It was not written by fmnist experiment, or it is damaged: start a new experiment.',
     );
   }
   return config as unknown as ExperimentConfig;

@@ -1,2 +1,0 @@
-/** The record file of an experiment directory (DESIGN.md): `experiments/<suite>-<time>/experiment.json`. */
-export const EXPERIMENT_FILE = 'experiment.json';

@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import type { BackendName } from '../select-backend.js';
+
+/** What every train job says, to start or to resume. */
+interface TrainJobBase {
+  /** The run directory, made by whoever planned the job; the job locks it while it trains. */
+  runDir: string;
+  /** The data directory (the four IDX files). */
+  dataDir: string;
+  backend: BackendName | 'auto';
+  /** Threads for the wasm backend (see `wasmThreadsFor`); `FMNIST_WASM_THREADS` overrides it. */
+  wasmThreads?: number;
+}
+
+/**
+ * One training as a job: plain JSON, so that it can cross a process boundary or a queue. `start`
+ * trains a preset into an empty run directory; `resume` carries on the run in it.
+ */
+export type TrainJob =
+  | (TrainJobBase & {
+      action: 'start';
+      preset: string;
+      /** The run's name in its record. */
+      name: string;
+      seed: number;
+      epochs: number;
+      batchSize: number;
+      validation: 'holdout' | 'test' | 'none';
+      validationSize?: number;
+    })
+  | (TrainJobBase & { action: 'resume' });
+
+/** What a train job reports besides the training loop's own events. */
+export type TrainJobEvent =
+  | {
+      type: 'backend';
+      name: string;
+      reason: string;
+      passedOver: { name: string; reason: string }[];
+    }
+  | {
+      type: 'data';
+      location: string;
+      kind: string;
+      verified: boolean;
+      train: number;
+      test: number;
+    };
+
+/**
+ * The script that runs one {@link TrainJob} in a child process (`node <script> <job JSON>`),
+ * reporting over IPC; what the local job runner starts for each run of an experiment.
+ */
+export function trainJobScript(): string {
+  return fileURLToPath(new URL('./train-job-child.js', import.meta.url));
+}
+
+/** The arguments of {@link trainJobScript} for a job. */
+export function trainJobArgs(job: TrainJob): string[] {
+  return [JSON.stringify(job)];
+}
