@@ -59,4 +59,9 @@ export type { RunFailure, RunStatus } from './run-status.js';
 export { canTransition, describeFailure, setRunStatus } from './run-status.js';
 export type { RunsErrorCode } from './runs-error.js';
 export { RUNS_ERROR_CODES, RunsError } from './runs-error.js';
-export { writeFileAtomically, writeJsonAtomically } from './write-file-atomically.js';
+export type { WriteFault } from './write-file-atomically.js';
+export {
+  injectWriteFault,
+  writeFileAtomically,
+  writeJsonAtomically,
+} from './write-file-atomically.js';

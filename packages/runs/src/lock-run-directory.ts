@@ -106,7 +106,13 @@ export async function lockRunDirectory(
     } catch (error) {
       if (errorCode(error) !== 'EEXIST' || attempt > 5) throw error;
     }
-    const owner = await readOwner(lockDir);
+    let owner = await readOwner(lockDir);
+    // The holder writes owner.json just after its mkdir: give it a moment, so that the refusal
+    // can name its pid and host.
+    for (let wait = 0; owner === undefined && wait < 20; wait++) {
+      await new Promise((done) => setTimeout(done, 25));
+      owner = await readOwner(lockDir);
+    }
     const reason = await staleness(lockDir, owner, host, staleMs);
     if (reason === undefined) {
       const who = owner ? `pid ${owner.pid} on host ${owner.host}` : 'another process';

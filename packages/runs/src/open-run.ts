@@ -9,6 +9,7 @@ import {
 } from './lock-run-directory.js';
 import { pathExists } from './path-exists.js';
 import { readRunRecord } from './read-run-record.js';
+import { removeLeftovers } from './remove-leftovers.js';
 import { RunsError } from './runs-error.js';
 import { writeFileAtomically, writeJsonAtomically } from './write-file-atomically.js';
 
@@ -96,6 +97,8 @@ export async function openRun(dir: string, options: OpenRunOptions = {}): Promis
     );
   }
   const lock = options.lock === false ? undefined : await lockRunDirectory(absolute, options.lock);
+  // The lock holder is the only writer: temporary files of crashed writes can go.
+  if (lock) await removeLeftovers(absolute);
   const paths = runPaths(absolute);
   const findCheckpoint = async () => {
     for (const candidate of [paths.checkpoint, `${paths.checkpoint}.old`]) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { loadModel, saveModel } from '@fmnist/models';
 import { CHECKPOINT_FILES, checkpointPaths, pathExists } from '@fmnist/runs';
@@ -29,6 +30,8 @@ interface StateFile extends CheckpointState {
     accBeta2?: number;
     weights: { name: string; shape: number[]; offset: number; length: number }[];
     byteLength: number;
+    /** sha256 of optimizer.bin (absent in checkpoints from before it). */
+    sha256?: string;
   };
 }
 
@@ -44,8 +47,27 @@ export async function saveCheckpoint(
 ): Promise<void> {
   const temp = `${dir}.tmp`;
   const old = `${dir}.old`;
-  const files = checkpointPaths(temp);
   await rm(temp, { recursive: true, force: true });
+  try {
+    await writeCheckpointFiles(temp, model, optimizer, state);
+  } catch (error) {
+    // A half-written checkpoint.tmp would go on filling a full disk: remove it.
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+  if (await pathExists(dir)) await rename(dir, old);
+  await rename(temp, dir);
+  await rm(old, { recursive: true, force: true });
+}
+
+async function writeCheckpointFiles(
+  temp: string,
+  model: tf.LayersModel,
+  optimizer: OptimizerState,
+  state: CheckpointState,
+): Promise<void> {
+  const files = checkpointPaths(temp);
   await mkdir(temp, { recursive: true });
   await saveModel(model, files.model);
   let offset = 0;
@@ -56,7 +78,8 @@ export async function saveCheckpoint(
   });
   const bytes = new Float32Array(offset);
   for (const [i, w] of optimizer.weights.entries()) bytes.set(w.values, weights[i]?.offset ?? 0);
-  await writeFile(files.optimizer, new Uint8Array(bytes.buffer));
+  const optimizerBytes = new Uint8Array(bytes.buffer);
+  await writeFile(files.optimizer, optimizerBytes);
   const file: StateFile = {
     checkpointVersion: 1,
     ...state,
@@ -67,13 +90,11 @@ export async function saveCheckpoint(
       accBeta2: optimizer.accBeta2,
       weights,
       byteLength: bytes.byteLength,
+      // One flipped byte would otherwise surface epochs later as a NaN loss.
+      sha256: createHash('sha256').update(optimizerBytes).digest('hex'),
     },
   };
   await writeFile(files.state, `${JSON.stringify(file)}\n`);
-  await rm(old, { recursive: true, force: true });
-  if (await pathExists(dir)) await rename(dir, old);
-  await rename(temp, dir);
-  await rm(old, { recursive: true, force: true });
 }
 
 /** A checkpoint read back: the model with its weights, the optimizer state and the rest. */
@@ -109,6 +130,8 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
   if (
     file?.checkpointVersion !== 1 ||
     !Number.isInteger(file.epoch) ||
+    file.epoch < 0 ||
+    (Array.isArray(file.history) && file.history.length !== file.epoch) ||
     !Array.isArray(file.history) ||
     !Array.isArray(file.optimizer?.weights)
   ) {
@@ -123,6 +146,12 @@ export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint> {
   if (raw.byteLength !== file.optimizer.byteLength) {
     throw invalid(
       `${CHECKPOINT_FILES.optimizer} has ${raw.byteLength} bytes, its state says ${file.optimizer.byteLength} (truncated?)`,
+    );
+  }
+  const { sha256 } = file.optimizer;
+  if (typeof sha256 === 'string' && createHash('sha256').update(raw).digest('hex') !== sha256) {
+    throw invalid(
+      `${CHECKPOINT_FILES.optimizer} does not have the checksum its state recorded (the file was changed or damaged)`,
     );
   }
   const floats = new Float32Array(

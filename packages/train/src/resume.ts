@@ -74,6 +74,12 @@ export async function resume(run: RunHandle, options: ResumeOptions): Promise<Tr
     model = loaded.model;
     checkpoint = loaded.state;
     await setOptimizerState(optimizer, loaded.optimizer, { source: run.paths.checkpoint });
+    if (checkpoint.epoch > record.config.epochs) {
+      throw new TrainError(
+        'CHECKPOINT_INVALID',
+        `the checkpoint in ${run.paths.checkpoint} says epoch ${checkpoint.epoch}, past the run's ${record.config.epochs} epochs: it is damaged or from another run. The run directory was left as it is; start a new run.`,
+      );
+    }
   } else {
     // Stopped during the first epoch: nothing was checkpointed, so start that epoch again.
     model = buildModel(spec, { seed: record.config.seed });
@@ -85,6 +91,13 @@ export async function resume(run: RunHandle, options: ResumeOptions): Promise<Tr
       callbacks: {},
     };
   }
+  // The record's `interrupted` events are not in the checkpoint (written before them): keep them.
+  const kept = (record.events ?? []).filter(
+    (e) =>
+      e.type === 'interrupted' &&
+      !checkpoint.events.some((c) => c.type === e.type && c.epoch === e.epoch),
+  );
+  if (kept.length > 0) checkpoint = { ...checkpoint, events: [...checkpoint.events, ...kept] };
   const callbacks = callbacksFromConfig(
     record.config.callbacks as Record<string, unknown> | undefined,
   );

@@ -454,8 +454,16 @@ async function runEpochsUntilDone(
   }
   setRunStatus(record, 'completed');
   if (run) {
-    await saveModel(model, run.paths.model);
-    await writeRecord();
+    try {
+      await saveModel(model, run.paths.model);
+      await writeRecord();
+    } catch (error) {
+      // The completed record never reached the disk (a full disk, say): back to running, so
+      // that runEpochs records the run failed rather than leave run.json saying running.
+      record.status = 'running';
+      delete record.finishedAt;
+      throw error;
+    }
     await run.writeReport(formatRunReportMarkdown(record));
   } else {
     await writeRecord();

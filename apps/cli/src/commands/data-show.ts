@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CLASS_NAMES, formatImageText } from '@fmnist/dataset';
 import { type Command, Option } from 'commander';
@@ -7,6 +6,7 @@ import { encodeGrayPng } from '../encode-gray-png.js';
 import { usageError } from '../errors.js';
 import { loadData } from '../load-data.js';
 import { createIntegerParser, INTEGER_LIMITS } from '../parse-options.js';
+import { writeOutputFile } from '../write-output-file.js';
 
 const EXAMPLES = `
 Examples:
@@ -58,7 +58,7 @@ export function addDataShowCommand(data: Command): void {
       const caption =
         `${flags.split}[${flags.index}]: ${label} ${CLASS_NAMES[label] ?? ''}`.trimEnd();
       if (flags.out !== undefined) {
-        await writeFile(flags.out, encodeGrayPng(pixels, rows, cols, flags.scale));
+        await writeOutputFile(flags.out, encodeGrayPng(pixels, rows, cols, flags.scale));
         process.stdout.write(
           `${caption} → ${displayPath(flags.out)} (${cols * flags.scale}×${rows * flags.scale} PNG)\n`,
         );

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { formatRunReportMarkdown, stripTerminalControls } from '@fmnist/metrics';
 import { readRecords } from '@fmnist/runs';
 import { type Command, Option } from 'commander';
@@ -6,6 +5,7 @@ import { displayPath } from '../display-path.js';
 import { formatRunComparison } from '../format-run-comparison.js';
 import { formatRunText } from '../format-run-text.js';
 import { writeHtmlReport } from '../write-html-report.js';
+import { writeOutputFile } from '../write-output-file.js';
 
 const EXAMPLES = `
 Examples:
@@ -50,7 +50,7 @@ export function addReportCommand(program: Command): void {
         process.stdout.write(chunks.join(''));
         return;
       }
-      await writeFile(flags.out, chunks.join(''));
+      await writeOutputFile(flags.out, chunks.join(''));
       process.stderr.write(`wrote ${displayPath(flags.out)}\n`);
     });
 }

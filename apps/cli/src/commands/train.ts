@@ -1,4 +1,4 @@
-import { rmdir } from 'node:fs/promises';
+import { readFile, rmdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { LoadedDataset } from '@fmnist/dataset';
 import {
@@ -9,7 +9,7 @@ import {
   type OptimizerName,
   parseSpec,
 } from '@fmnist/models';
-import { createRun, openRun, RUN_FILES, type RunHandle } from '@fmnist/runs';
+import { checkpointPaths, createRun, openRun, RUN_FILES, type RunHandle } from '@fmnist/runs';
 import {
   type BackendName,
   type Callback,
@@ -168,6 +168,18 @@ function checkResumeFlags(command: Command): void {
 // A spec is a few hundred bytes; even 10_000 layers take under 1 MB.
 const MAX_SPEC_BYTES = 4 * 1024 * 1024;
 
+/** The epoch a checkpoint holds, from its state.json; `fallback` when that cannot be read. */
+async function readCheckpointEpoch(dir: string, fallback: number): Promise<number> {
+  try {
+    const state = JSON.parse(await readFile(checkpointPaths(dir).state, 'utf8')) as {
+      epoch?: unknown;
+    };
+    return typeof state.epoch === 'number' ? state.epoch : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 async function readSpecFile(path: string): Promise<unknown> {
   const bytes = await readRegularFile(path, { what: 'spec file', maxBytes: MAX_SPEC_BYTES });
   // A UTF-8 byte order mark (some Windows editors add one) is not part of the JSON.
@@ -256,10 +268,21 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
     });
     const data = await loadRunData(record, flags.dataDir && resolve(flags.dataDir));
     err.write(`${describeData(data)}\n`);
-    const done = record.history.at(-1)?.epoch ?? 0;
-    err.write(
-      `${pc.bold('Resuming')} ${displayPath(runDir)} after epoch ${done} of ${record.config.epochs}\n`,
-    );
+    // The checkpoint, not run.json, says where training carries on (it is written first, so it
+    // can be one epoch ahead of the record).
+    const recorded = record.history.at(-1)?.epoch ?? 0;
+    const checkpointDir = await run.findCheckpoint();
+    if (checkpointDir === undefined && recorded > 0) {
+      err.write(
+        `${pc.yellow('The checkpoint is missing')}: ${displayPath(runDir)} restarts from scratch; its ${recorded} recorded epochs are trained again (of ${record.config.epochs}).\n`,
+      );
+    } else {
+      const done =
+        checkpointDir === undefined ? 0 : await readCheckpointEpoch(checkpointDir, recorded);
+      err.write(
+        `${pc.bold('Resuming')} ${displayPath(runDir)} after epoch ${done} of ${record.config.epochs}\n`,
+      );
+    }
     start = (signal, onEvent) =>
       resume(run, {
         data: { train: data.train, test: data.test, source: data.source, verified: data.verified },
