@@ -83,4 +83,12 @@ describe('examples', () => {
     expect(predicted.stdout).toMatch(/test\[4\]: \S.* \(\d\.\d{3}\); it is Coat\n/);
     expect(`${predicted.stdout}${predicted.stderr}`).not.toMatch(TFJS_BANNER);
   });
+
+  it("run-experiment.ts runs two of the notebook suite's presets with runExperiment", async () => {
+    const { stdout } = await example('run-experiment.ts', ['1']);
+    expect(stdout).toMatch(/^mlp-(adam|sgd)-seed0 completed \(1\/2 runs\)$/m);
+    expect(stdout).toMatch(/^completed: experiments\/notebook-\d{8}-\d{6}$/m);
+    expect(stdout).toMatch(/^mlp-adam: test accuracy \d\.\d{4}$/m);
+    expect(stdout).toMatch(/^mlp-sgd: test accuracy \d\.\d{4}$/m);
+  });
 });

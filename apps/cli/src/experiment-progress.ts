@@ -1,6 +1,11 @@
 import type { ExperimentEvent, TrainEvent } from '@fmnist/train';
 import pc from 'picocolors';
 import { displayPath } from './display-path.js';
+import {
+  createOverallProgress,
+  formatOverallProgress,
+  type OverallProgress,
+} from './overall-progress.js';
 import { createTrainProgress, type TrainProgress } from './progress.js';
 
 /** Options of {@link createExperimentProgress}. */
@@ -33,6 +38,17 @@ function prefixed(stream: NodeJS.WriteStream, prefix: string): NodeJS.WriteStrea
 export function createExperimentProgress(options: ExperimentProgressOptions): ExperimentProgress {
   const { stream, color } = options;
   const runs = new Map<string, TrainProgress>();
+  // Overall progress: runs and epochs done of the total, elapsed, estimated time left — printed as
+  // each run ends and at every tenth of the epochs, so a 100-epoch suite says where it stands.
+  let overall: OverallProgress | undefined;
+  let epochsPerRun = 0;
+  let lastTenth = 0;
+  const lastEpoch = new Map<string, number>();
+  const printOverall = () => {
+    if (overall) stream.write(`${pc.bold(formatOverallProgress(overall.snapshot()))}\n`);
+  };
+  // Why a backend was passed over is the same for every run: say it once, as a note.
+  const passedOverSaid = new Set<string>();
   const label = (run: { preset: string; seed: number }) => `${run.preset} seed${run.seed}`;
   const prefix = (run: { preset: string; seed: number }) =>
     color ? pc.cyan(`[${label(run)}] `) : `[${label(run)}] `;
@@ -48,6 +64,14 @@ export function createExperimentProgress(options: ExperimentProgressOptions): Ex
         stream.write(
           `${pc.bold('Data')}: ${event.data.location} (${event.data.verified ? 'verified Fashion-MNIST' : pc.yellow('not verified as Fashion-MNIST')})\n`,
         );
+        epochsPerRun = config.epochs;
+        const runsDone = event.runs - event.toResume - event.toStart;
+        overall = createOverallProgress({
+          runs: event.runs,
+          epochsPerRun,
+          runsDone,
+          epochsDone: runsDone * epochsPerRun,
+        });
         if (event.resumed) {
           stream.write(
             `${pc.bold('Resuming')}: ${event.runs - event.toResume - event.toStart} of ${event.runs} runs finished; ${event.toResume} to resume, ${event.toStart} to start\n`,
@@ -65,10 +89,26 @@ export function createExperimentProgress(options: ExperimentProgressOptions): Ex
         if (inner.type === 'backend') {
           out.write(`${pc.bold('Backend')}: ${inner.name} — ${inner.reason}\n`);
           for (const skipped of inner.passedOver) {
-            out.write(pc.dim(`  passed over ${skipped.name}: ${skipped.reason}\n`));
+            const said = `${skipped.name}: ${skipped.reason}`;
+            if (passedOverSaid.has(said)) continue;
+            passedOverSaid.add(said);
+            stream.write(pc.dim(`note: passed over ${said} (said once, for every run)\n`));
           }
         } else if (inner.type !== 'data') {
           runs.get(event.run.name)?.onEvent(inner as TrainEvent);
+          if (inner.type === 'epoch' && overall) {
+            const before = lastEpoch.get(event.run.name);
+            // A resumed run's first epoch event tells how many it had trained before.
+            if (before === undefined && inner.epoch > 1) overall.addEarlierEpochs(inner.epoch - 1);
+            lastEpoch.set(event.run.name, inner.epoch);
+            overall.epochEnded();
+            const { epochsDone, epochs } = overall.snapshot();
+            const tenth = Math.floor((10 * epochsDone) / Math.max(epochs, 1));
+            if (tenth > lastTenth && tenth < 10) {
+              lastTenth = tenth;
+              printOverall();
+            }
+          }
         }
       } else if (event.type === 'run-output') {
         stream.write(`${prefix(event.run)}${event.line}\n`);
@@ -80,6 +120,9 @@ export function createExperimentProgress(options: ExperimentProgressOptions): Ex
             ? `${pc.green('✓')} ${label(event.run)} completed (${event.finished}/${event.runs} runs): test accuracy ${event.testAccuracy?.toFixed(4) ?? '-'}\n`
             : `${pc.yellow('•')} ${label(event.run)} ${event.status}${event.error ? `: ${event.error}` : ''}\n`,
         );
+        overall?.runEnded(Math.max(0, epochsPerRun - (lastEpoch.get(event.run.name) ?? 0)));
+        lastEpoch.delete(event.run.name);
+        printOverall();
       }
     },
   };

@@ -36,12 +36,13 @@ describe('createOverallProgress', () => {
       runsDone: 1,
       now: () => clock,
     });
+    progress.addEarlierEpochs(4); // the second run, resumed after its epoch 4
     clock += 2000;
     progress.epochEnded();
-    expect(progress.snapshot().remainingSeconds).toBe(18);
-    progress.runEnded(9);
+    expect(progress.snapshot()).toMatchObject({ epochsDone: 15, remainingSeconds: 10 });
+    progress.runEnded(5); // stopped early after its epoch 5
     expect(formatOverallProgress(progress.snapshot())).toBe(
-      'Progress: 2/2 runs, 11/11 epochs — 2s elapsed, done',
+      'Progress: 2/2 runs, 15/15 epochs — 2s elapsed, done',
     );
   });
 });

@@ -28,6 +28,8 @@ export interface OverallProgressSnapshot {
 export interface OverallProgress {
   /** One epoch of some run ended. */
   epochEnded(): void;
+  /** Epochs a resumed run had trained before this start: counted as done, not in the rate. */
+  addEarlierEpochs(epochs: number): void;
   /** A run ended; `epochsLeft` are the epochs it did not train (early stopping, a failure). */
   runEnded(epochsLeft?: number): void;
   snapshot(): OverallProgressSnapshot;
@@ -42,13 +44,17 @@ export interface OverallProgress {
 export function createOverallProgress(options: OverallProgressOptions): OverallProgress {
   const now = options.now ?? Date.now;
   const started = now();
-  const startEpochs = options.epochsDone ?? 0;
+  let startEpochs = options.epochsDone ?? 0;
   let epochs = options.runs * options.epochsPerRun;
   let epochsDone = startEpochs;
   let runsDone = options.runsDone ?? 0;
   return {
     epochEnded() {
       epochsDone += 1;
+    },
+    addEarlierEpochs(earlier) {
+      epochsDone += earlier;
+      startEpochs += earlier;
     },
     runEnded(epochsLeft = 0) {
       runsDone += 1;
@@ -86,10 +92,12 @@ export function formatDuration(seconds: number): string {
 /** `Progress: 2/5 runs, 212/500 epochs — 4m 12s elapsed, about 5m 40s left`. */
 export function formatOverallProgress(snapshot: OverallProgressSnapshot): string {
   const left =
-    snapshot.remainingSeconds === undefined
-      ? 'time left not known yet'
-      : snapshot.runsDone >= snapshot.runs
-        ? 'done'
-        : `about ${formatDuration(snapshot.remainingSeconds)} left`;
+    snapshot.runsDone >= snapshot.runs
+      ? 'done'
+      : snapshot.epochsDone >= snapshot.epochs
+        ? 'the last runs are being evaluated'
+        : snapshot.remainingSeconds === undefined
+          ? 'time left not known yet'
+          : `about ${formatDuration(snapshot.remainingSeconds)} left`;
   return `Progress: ${snapshot.runsDone}/${snapshot.runs} runs, ${snapshot.epochsDone}/${snapshot.epochs} epochs — ${formatDuration(snapshot.elapsedSeconds)} elapsed, ${left}`;
 }

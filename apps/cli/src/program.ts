@@ -9,8 +9,10 @@ import { addExperimentCommand } from './commands/experiment.js';
 import { addPredictCommand } from './commands/predict.js';
 import { addPresetsCommand } from './commands/presets.js';
 import { addReportCommand } from './commands/report.js';
+import { addSweepCommand } from './commands/sweep.js';
 import { addTrainCommand } from './commands/train.js';
 import { addViewCommand } from './commands/view.js';
+import { addWorkerCommand } from './commands/worker.js';
 
 const EXAMPLES = `
 Examples:
@@ -65,6 +67,8 @@ export function createProgram(): Command {
   addViewCommand(program);
   addExperimentCommand(program);
   addCompareCommand(program);
+  addSweepCommand(program);
+  addWorkerCommand(program);
   addUsageHints(program, 'fmnist');
   return program;
 }

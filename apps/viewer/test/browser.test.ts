@@ -688,6 +688,31 @@ describe('the HTML report', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a hundred runs at first and the rest on request', async () => {
+    const [adam] = await records([fixtures.adamDir]);
+    if (!adam) throw new Error('no record');
+    const many = Array.from({ length: 130 }, (_, i) => ({
+      ...adam,
+      id: `copy-${i}`,
+      name: `copy-${String(i).padStart(3, '0')}`,
+      samples: [],
+    }));
+    const file = join(RESULTS, 'report-many.html');
+    await writeFile(file, renderHtmlReport({ runs: many, experiments: [] }));
+    const { page, problems, close } = await openPage(pathToFileURL(file).href);
+    const rows = page.locator('table.runs tbody tr');
+    expect(await rows.count()).toBe(100);
+    expect(await text(page.locator('#more-runs'))).toContain('100 of 130 shown');
+    await page.click('#more-runs button:last-child');
+    expect(await rows.count()).toBe(130);
+    // Sorting and filtering work on every run, not only those drawn.
+    await page.reload();
+    await page.fill('#run-filter', 'copy-129');
+    expect(await rows.count()).toBe(1);
+    await close();
+    expect(problems).toEqual([]);
+  });
+
   it('a single-run report has no empty Experiments tab', async () => {
     const [adam] = await records([fixtures.adamDir]);
     if (!adam) throw new Error('no record');

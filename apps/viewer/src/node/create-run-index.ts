@@ -161,8 +161,20 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
         error = describeRecordError(problem);
       }
     }
-    const value = read.value as { runs?: unknown; trials?: unknown } | undefined;
-    const listed = kind === 'sweep' ? (value?.trials ?? value?.runs) : value?.runs;
+    const value = read.value as { runs?: unknown; trials?: unknown; retrain?: unknown } | undefined;
+    // A sweep (@fmnist/metrics' SweepRecord) lists its runs in `runs` and the chosen
+    // configuration's retrained run in `retrain`; `trials` is accepted too.
+    const listed =
+      kind === 'sweep'
+        ? [
+            ...(Array.isArray(value?.runs)
+              ? value.runs
+              : Array.isArray(value?.trials)
+                ? value.trials
+                : []),
+            ...(value?.retrain && typeof value.retrain === 'object' ? [value.retrain] : []),
+          ]
+        : value?.runs;
     const paths = Array.isArray(listed)
       ? listed.map((run) => {
           const path = (run as { path?: unknown } | null)?.path;

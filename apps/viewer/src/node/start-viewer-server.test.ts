@@ -120,7 +120,8 @@ beforeAll(async () => {
     JSON.stringify({
       name: 'lr',
       status: 'running',
-      trials: [{ path: 'trials/t1', params: { learningRate: 0.1 } }, { path: 'trials/t2' }],
+      plan: { trials: 2 },
+      runs: [{ path: 'trials/t1', configurationId: 'c01' }, { path: 'trials/t2' }],
     }),
   );
   server = await startViewerServer({

@@ -16,7 +16,7 @@ export interface ViewerServerOptions {
   runsDir: string;
   /** The folder whose sub-folders are experiment directories (`./experiments`). */
   experimentsDir: string;
-  /** The folder whose sub-folders are sweeps (`./sweeps`, issue 20), each with a sweep.json listing its trials' run paths. */
+  /** The folder whose sub-folders are sweeps (`./sweeps`, issue 20), each with a sweep.json (SweepRecord) naming its runs' paths. */
   sweepsDir?: string;
   /** Default `127.0.0.1`: only this machine can connect. */
   host?: string;

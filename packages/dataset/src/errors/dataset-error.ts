@@ -26,7 +26,11 @@ export const DATASET_ERROR_CODES = {
 /** One of the codes in {@link DATASET_ERROR_CODES}. */
 export type DatasetErrorCode = (typeof DATASET_ERROR_CODES)[keyof typeof DATASET_ERROR_CODES];
 
-const MARKER = Symbol.for('@fmnist/dataset.error');
+/**
+ * The brand every fmnist error class sets (issue 17's convention; this package has no runtime
+ * dependencies, so it is a convention, not a shared base class): its value is the class name.
+ */
+const BRAND = Symbol.for('fmnist.error');
 
 /**
  * The one error class this package throws. Messages say what was expected, what was found and
@@ -42,15 +46,15 @@ const MARKER = Symbol.for('@fmnist/dataset.error');
 export class DatasetError extends Error {
   /** Stable machine-readable reason, one of {@link DATASET_ERROR_CODES}. */
   readonly code: DatasetErrorCode;
-  /** Brand read by {@link DatasetError.isInstance}; survives duplicate copies of the package. */
-  readonly [MARKER] = true;
+  /** `'DatasetError'`: read by {@link DatasetError.isInstance}, the same in every copy of the package. */
+  readonly [BRAND] = 'DatasetError';
 
   /**
    * @param code - one of {@link DATASET_ERROR_CODES}
    * @param message - expected / found / what to do
    * @param options - `cause`: the underlying error, if any
    */
-  constructor(code: DatasetErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: DatasetErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'DatasetError';
     this.code = code;
@@ -58,9 +62,14 @@ export class DatasetError extends Error {
 
   /**
    * Whether `value` is a {@link DatasetError}, also when it comes from another copy of this
-   * package (where `instanceof` would say no).
+   * package (where `instanceof` would say no): its `Symbol.for('fmnist.error')` brand is
+   * `'DatasetError'`.
    */
   static isInstance(value: unknown): value is DatasetError {
-    return typeof value === 'object' && value !== null && MARKER in value;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === 'DatasetError'
+    );
   }
 }

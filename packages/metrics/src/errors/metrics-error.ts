@@ -31,9 +31,7 @@ export interface RecordIssue {
 }
 
 /** Extra, code-specific details of a {@link MetricsError}. */
-export interface MetricsErrorOptions {
-  /** The underlying error, if any. */
-  cause?: unknown;
+export interface MetricsErrorOptions extends ErrorOptions {
   /** The name of the argument at fault (for argument errors). */
   argument?: string;
   /** The JSON path of the first fault (for record errors). */
@@ -42,7 +40,8 @@ export interface MetricsErrorOptions {
   issues?: readonly RecordIssue[];
 }
 
-const MARKER = Symbol.for('@fmnist/metrics.error');
+/** The brand every fmnist error class sets (issue 17's convention): its value is the class name. */
+const BRAND = Symbol.for('fmnist.error');
 
 /**
  * The one error class this package throws. Messages say what was expected, what was found and
@@ -64,6 +63,8 @@ export class MetricsError extends Error {
   readonly path: string | undefined;
   /** Every fault found, for record errors. */
   readonly issues: readonly RecordIssue[];
+  /** `'MetricsError'`: read by {@link MetricsError.isInstance}, the same in every copy of the package. */
+  readonly [BRAND] = 'MetricsError';
 
   /**
    * @param code - one of {@link METRICS_ERROR_CODES}
@@ -77,14 +78,18 @@ export class MetricsError extends Error {
     this.argument = options.argument;
     this.path = options.path;
     this.issues = options.issues ?? [];
-    Object.defineProperty(this, MARKER, { value: true });
   }
 
   /**
    * Whether `value` is a {@link MetricsError}, also when it comes from another copy of this
-   * package (where `instanceof` would say no).
+   * package (where `instanceof` would say no): its `Symbol.for('fmnist.error')` brand is
+   * `'MetricsError'`.
    */
   static isInstance(value: unknown): value is MetricsError {
-    return typeof value === 'object' && value !== null && MARKER in value;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === 'MetricsError'
+    );
   }
 }

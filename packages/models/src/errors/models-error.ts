@@ -1,37 +1,39 @@
 /**
- * Every error code `@fmnist/models` throws, with what it means.
- * Switch on `error.code`, never on the message text.
+ * Every error code `@fmnist/models` throws, with what it means. The values are the codes
+ * themselves, so that they can be logged and compared as strings. Switch on `error.code`, never
+ * on the message text.
  */
 export const MODELS_ERROR_CODES = {
   /** A model spec failed validation; `issues` lists every fault with its path. */
-  INVALID_SPEC: 'the model spec is not valid',
+  INVALID_SPEC: 'INVALID_SPEC',
   /** An override of a spec's optimizer does not apply to it (e.g. momentum for adam). */
-  INVALID_OVERRIDE: 'the override does not apply to this spec',
+  INVALID_OVERRIDE: 'INVALID_OVERRIDE',
   /** `getPreset` was asked for a name that is not in `PRESET_NAMES`. */
-  UNKNOWN_PRESET: 'no preset has that name',
+  UNKNOWN_PRESET: 'UNKNOWN_PRESET',
   /** `model.json` (or the directory holding it) does not exist. */
-  MODEL_FILE_MISSING: 'model.json was not found',
+  MODEL_FILE_MISSING: 'MODEL_FILE_MISSING',
   /** `model.json` is not a tfjs LayersModel file. */
-  MODEL_FILE_INVALID: 'model.json is not a valid tfjs LayersModel file',
+  MODEL_FILE_INVALID: 'MODEL_FILE_INVALID',
   /** A weights file named by `model.json` does not exist. */
-  WEIGHTS_FILE_MISSING: 'a weights file named by model.json was not found',
+  WEIGHTS_FILE_MISSING: 'WEIGHTS_FILE_MISSING',
   /** The weights file has another size than `model.json` describes (truncated or from another model). */
-  WEIGHTS_SIZE_MISMATCH: 'the weights file size does not match model.json',
+  WEIGHTS_SIZE_MISMATCH: 'WEIGHTS_SIZE_MISMATCH',
   /** The weights file has the right size but not the bytes `model.json` was saved with. */
-  WEIGHTS_CHECKSUM_MISMATCH: 'the weights file does not belong to this model.json',
+  WEIGHTS_CHECKSUM_MISMATCH: 'WEIGHTS_CHECKSUM_MISMATCH',
   /** Writing the model failed (permissions, disk full, ...); see `cause`. */
-  SAVE_FAILED: 'the model could not be saved',
+  SAVE_FAILED: 'SAVE_FAILED',
   /** tfjs could not turn the files into a model; see `cause`. */
-  LOAD_FAILED: 'the model could not be loaded',
+  LOAD_FAILED: 'LOAD_FAILED',
 } as const;
 
-/** One of the keys of {@link MODELS_ERROR_CODES}. */
-export type ModelsErrorCode = keyof typeof MODELS_ERROR_CODES;
+/** One of the codes in {@link MODELS_ERROR_CODES}. */
+export type ModelsErrorCode = (typeof MODELS_ERROR_CODES)[keyof typeof MODELS_ERROR_CODES];
+
+/** The brand every fmnist error class sets (issue 17's convention): its value is the class name. */
+const BRAND = Symbol.for('fmnist.error');
 
 /** Options of the {@link ModelsError} constructor. */
-export interface ModelsErrorOptions {
-  /** The underlying error, if any. */
-  cause?: unknown;
+export interface ModelsErrorOptions extends ErrorOptions {
   /** Individual faults (for `INVALID_SPEC`: one path-precise message per fault). */
   issues?: readonly string[];
 }
@@ -45,6 +47,8 @@ export class ModelsError extends Error {
   readonly code: ModelsErrorCode;
   /** Individual faults, e.g. every spec error; empty when there is only the message. */
   readonly issues: readonly string[];
+  /** `'ModelsError'`: read by {@link ModelsError.isInstance}, the same in every copy of the package. */
+  readonly [BRAND] = 'ModelsError';
 
   /**
    * @param code - one of {@link MODELS_ERROR_CODES}
@@ -60,12 +64,13 @@ export class ModelsError extends Error {
 
   /**
    * Whether `value` is a ModelsError, also when it comes from another copy of this package
-   * (so it does not rely on `instanceof` alone).
+   * (where `instanceof` would say no): its `Symbol.for('fmnist.error')` brand is `'ModelsError'`.
    */
   static isInstance(value: unknown): value is ModelsError {
-    if (value instanceof ModelsError) return true;
-    if (!(value instanceof Error) || value.name !== 'ModelsError') return false;
-    const code: unknown = (value as { code?: unknown }).code;
-    return typeof code === 'string' && Object.hasOwn(MODELS_ERROR_CODES, code);
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [BRAND]?: unknown })[BRAND] === 'ModelsError'
+    );
   }
 }

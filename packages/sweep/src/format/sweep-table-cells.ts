@@ -29,7 +29,8 @@ function formatAccuracy(row: ConfigurationRow): string {
 function formatTest(row: ConfigurationRow): string {
   if (!row.mcnemar) return row.rank === 1 ? 'best' : '';
   const p = row.mcnemar.pValue;
-  const shown = p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
+  // Below double precision's smallest normal number the exact p-value underflows to 0.
+  const shown = p < 1e-300 ? '< 1e-300' : p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
   return `p ${shown} (${row.mcnemar.aRightBWrong}/${row.mcnemar.aWrongBRight})`;
 }
 

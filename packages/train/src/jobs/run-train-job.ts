@@ -50,14 +50,20 @@ export async function runTrainJob(
   });
   const trainData = {
     train: data.train,
-    test: data.test,
+    ...(job.test === false ? {} : { test: data.test }),
     source: data.source,
     verified: data.verified,
   };
   const run = await openRun(job.runDir);
   try {
     if (job.action === 'resume') {
-      return await resume(run, { data: trainData, signal, backend, onEvent });
+      return await resume(run, {
+        data: trainData,
+        signal,
+        backend,
+        onEvent,
+        ...(job.epochs === undefined ? {} : { epochs: job.epochs }),
+      });
     }
     if (job.action !== 'start') {
       throw new TrainError(
@@ -66,7 +72,7 @@ export async function runTrainJob(
       );
     }
     return await train({
-      spec: getPreset(job.preset),
+      spec: job.spec ?? getPreset(job.preset),
       preset: job.preset,
       name: job.name,
       data: trainData,
@@ -75,6 +81,7 @@ export async function runTrainJob(
       validation:
         job.validation === 'holdout' ? { holdout: job.validationSize ?? 0.1 } : job.validation,
       seed: job.seed,
+      ...(job.holdoutSeed === undefined ? {} : { holdoutSeed: job.holdoutSeed }),
       signal,
       run,
       backend,

@@ -14,7 +14,8 @@ interface TrainJobBase {
 
 /**
  * One training as a job: plain JSON, so that it can cross a process boundary or a queue. `start`
- * trains a preset into an empty run directory; `resume` carries on the run in it.
+ * trains a preset (or a spec) into an empty run directory; `resume` carries on the run in it, or
+ * extends it to more epochs.
  */
 export type TrainJob =
   | (TrainJobBase & {
@@ -27,8 +28,20 @@ export type TrainJob =
       batchSize: number;
       validation: 'holdout' | 'test' | 'none';
       validationSize?: number;
+      /** A model spec to train instead of the preset's (a sweep trial's); `preset` then names its base. */
+      spec?: unknown;
+      /** The holdout of this seed, whatever `seed` is: every trial of a sweep validates on one. */
+      holdoutSeed?: number;
+      /** `false`: never look at the test set (a sweep's trials; chosen on the holdout). Default true. */
+      test?: boolean;
     })
-  | (TrainJobBase & { action: 'resume' });
+  | (TrainJobBase & {
+      action: 'resume';
+      /** Extend the run to this many epochs (ASHA's promotion); default its own budget. */
+      epochs?: number;
+      /** `false`: the run was trained without the test set; leave it out again. Default true. */
+      test?: boolean;
+    });
 
 /** What a train job reports besides the training loop's own events. */
 export type TrainJobEvent =

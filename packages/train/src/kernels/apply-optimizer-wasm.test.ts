@@ -10,7 +10,10 @@ import { applyOptimizerWasm } from './apply-optimizer-wasm.js';
  * Four steps on two variables (the rate cut before the third), fused where it applies; the
  * weights and the optimizer's state after them.
  */
-async function steps(spec: OptimizerSpecInput): Promise<{ fused: boolean; out: Float32Array[] }> {
+async function steps(
+  spec: OptimizerSpecInput,
+  fuseAll = true,
+): Promise<{ fused: boolean; out: Float32Array[] }> {
   const [a, b] = tf.tidy(() => [
     tf.variable(tf.tensor(seeded(12, 1, 1), [3, 4]), true, `a${Math.random()}`),
     tf.variable(tf.tensor(seeded(5, 2, 100), [5]), true, `b${Math.random()}`),
@@ -24,7 +27,7 @@ async function steps(spec: OptimizerSpecInput): Promise<{ fused: boolean; out: F
       // Tiny gradients, where ε's placement shows.
       [b.name]: tf.tensor(seeded(5, 20 + step, 1e-5), [5]),
     }));
-    if (!applyOptimizerWasm(optimizer, grads)) {
+    if (!applyOptimizerWasm(optimizer, grads, { fuseAll })) {
       fused = false;
       optimizer.applyGradients(grads);
     }
@@ -59,6 +62,24 @@ describe('optimizer updates fused on wasm', () => {
     const ours = createOptimizer({ name: 'adam' });
     expect(applyOptimizerWasm(ours, {})).toBe(false);
     ours.dispose();
+  });
+
+  it('fuses only Adam unless told to fuse all (RMSprop and SGD measured no faster fused)', async () => {
+    await tf.setBackend('wasm');
+    expect((await steps({ name: 'adam' }, false)).fused).toBe(true);
+    expect((await steps({ name: 'rmsprop' }, false)).fused).toBe(false);
+    expect((await steps({ name: 'sgd', momentum: 0.9 }, false)).fused).toBe(false);
+  });
+
+  it("takes Keras' Adam step (epsilon hat): from w = 0 with a gradient of 1e-5, −7.5975e-4", async () => {
+    await tf.setBackend('wasm');
+    const w = tf.tidy(() => tf.variable(tf.zeros([1]), true, `one-step-${Math.random()}`));
+    const optimizer = createOptimizer({ name: 'adam' });
+    const grads = { [w.name]: tf.tensor([1e-5]) };
+    expect(applyOptimizerWasm(optimizer, grads)).toBe(true);
+    expect(w.dataSync()[0]).toBeCloseTo(-7.5975e-4, 8);
+    tf.dispose([w, ...Object.values(grads)]);
+    optimizer.dispose();
   });
 
   it.each([
