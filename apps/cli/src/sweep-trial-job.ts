@@ -27,19 +27,21 @@ export function toTrialJob(
     backend: context.backend,
     ...(context.wasmThreads === undefined ? {} : { wasmThreads: context.wasmThreads }),
   };
-  if (action === 'resume') return { ...base, action, epochs: task.setup.epochs, test: false };
+  // Trials never look at the test set; the retrain of the chosen configuration is scored on it once.
+  const test = task.retrain === true;
+  if (action === 'resume') return { ...base, action, epochs: task.setup.epochs, test };
   return {
     ...base,
     action: 'start',
     preset: context.preset ?? task.setup.spec.name ?? 'custom',
     spec: task.setup.spec,
-    name: `${context.name}-${task.job.configuration.id}-s${task.job.seed}`,
+    name: `${context.name}-${task.job.configuration.id}-${task.retrain ? 'retrain' : `s${task.job.seed}`}`,
     seed: task.job.seed,
     epochs: task.setup.epochs,
     batchSize: task.setup.batchSize,
     validation: 'holdout',
     validationSize: task.setup.holdout,
     holdoutSeed: task.holdoutSeed,
-    test: false,
+    test,
   };
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
 const tmp = (prefix: string) => mkdtemp(join(tmpdir(), `fmnist-cli-${prefix}-`));
 
 describe('fmnist sweep', () => {
-  it('runs an ASHA sweep of sgd-momentum: run directories, sweep.json ranked on the holdout, no test set', async () => {
+  it('runs an ASHA sweep of sgd-momentum: run directories, sweep.json ranked on the holdout without the test set, then the retrain scored on it', async () => {
     const cwd = await tmp('sweep');
     const result = await runCli(
       [
@@ -35,6 +35,8 @@ describe('fmnist sweep', () => {
         dataDir,
         '--out',
         join(cwd, 'sweeps'),
+        '--retrain-epochs',
+        '2',
         '--json',
       ],
       { cwd },
@@ -55,6 +57,17 @@ describe('fmnist sweep', () => {
     expect(record.events?.some((event) => event.type === 'extended')).toBe(true);
     expect(record.validationPredictions?.split).toBe('validation');
     expect(await readFile(join(dir, 'report.md'), 'utf8')).toMatch(/^# Sweep sgd-momentum/);
+    // The chosen configuration, retrained: the one run of the sweep scored on the test set.
+    expect(sweep.retrain).toMatchObject({
+      configurationId: sweep.table[0]?.configurationId,
+      status: 'completed',
+      epochs: 2,
+    });
+    const retrained = parseRunRecord(
+      await readFile(join(dir, sweep.retrain?.path ?? '', 'run.json'), 'utf8'),
+    );
+    expect(retrained.metrics?.test?.accuracy).toBe(sweep.retrain?.testAccuracy);
+    expect(retrained.data?.test).toBe(100);
   });
 
   it('refuses a bad space with the JSON path of every fault, before any training', async () => {

@@ -35,6 +35,7 @@ interface SweepFlags {
   seeds?: number;
   epochs?: number;
   minEpochs?: number;
+  retrainEpochs?: number;
   seed?: number;
   jobs?: number;
   queue?: string;
@@ -51,6 +52,7 @@ Examples:
   $ fmnist sweep my-space.json --strategy grid --epochs 5 --jobs 2
   $ fmnist sweep sgd-momentum --queue redis://queue-host:6379 --jobs 4   # trials on fmnist workers
   $ fmnist sweep --resume sweeps/sgd-momentum-20250101-120000           # after Ctrl-C
+  $ fmnist sweep sgd-momentum --strategy asha --epochs 20 --retrain-epochs 100   # then the best, 100 epochs, on the test set
 
 Every trial is a run directory under <sweep>/runs/; sweep.json and report.md rank them on the
 validation holdout all trials share (the test set is never looked at). Built-in spaces: ${BUILT_IN_SPACE_NAMES.join(', ')}.`;
@@ -207,6 +209,7 @@ async function sweepCommand(source: string | undefined, flags: SweepFlags): Prom
         ...(flags.queue ? { queue: (runner as { display?: string }).display ?? flags.queue } : {}),
       },
       toRunnerArgs,
+      ...(flags.retrainEpochs === undefined ? {} : { retrainEpochs: flags.retrainEpochs }),
       holdoutLabels: holdout.labels,
       signal: controller.signal,
       onEvent: (event) => printEvent(event, process.stderr),
@@ -261,6 +264,11 @@ export function addSweepCommand(program: Command): void {
     .option(
       '--min-epochs <n>',
       "ASHA's first rung (default: epochs / 9, at least 1)",
+      createIntegerParser(INTEGER_LIMITS.epochs),
+    )
+    .option(
+      '--retrain-epochs <n>',
+      'then retrain the best configuration this long (e.g. 100, as the notebook) and score it on the test set once',
       createIntegerParser(INTEGER_LIMITS.epochs),
     )
     .option('--seed <n>', 'seeds the planning and the shared holdout (default 0)', parseInteger)

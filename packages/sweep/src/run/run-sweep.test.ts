@@ -20,6 +20,7 @@ function createFakeRunner() {
         epochs: number;
         lr: number;
         momentum: number;
+        test: boolean;
       };
       ran.push({ id: job.id, action: task.action, epochs: task.epochs });
       await new Promise((resolve) => setTimeout(resolve, 2));
@@ -39,7 +40,10 @@ function createFakeRunner() {
           epoch: i + 1,
           valAccuracy: accuracy,
         })),
-        metrics: { validation: { accuracy, loss: 1 - accuracy } },
+        metrics: {
+          validation: { accuracy, loss: 1 - accuracy },
+          ...(task.test ? { test: { accuracy: accuracy - 0.01, loss: 0.5 } } : {}),
+        },
         validationPredictions: {
           split: 'validation',
           predicted: Buffer.from(predicted).toString('base64'),
@@ -59,6 +63,7 @@ const toRunnerArgs = (task: SweepTrialTask) => [
     epochs: task.setup.epochs,
     lr: task.setup.spec.optimizer.learningRate,
     momentum: task.setup.spec.optimizer.name === 'sgd' ? task.setup.spec.optimizer.momentum : 0,
+    test: task.retrain === true,
   }),
 ];
 
@@ -95,6 +100,33 @@ describe('runSweep', () => {
     expect(written.runs.every((run) => run.path.startsWith('runs/c0'))).toBe(true);
     expect(await readFile(join(dir, 'report.md'), 'utf8')).toMatch(
       /^# Sweep sgd-momentum\n\nasha, 6 configurations × 2 seeds, 1 → 3 epochs/,
+    );
+  });
+
+  it('retrains the best configuration once, the one run scored on the test set', async () => {
+    const { runner, ran } = createFakeRunner();
+    const { dir, file } = await runSweep({
+      space: createBuiltInSpaces()['sgd-momentum'],
+      request,
+      out,
+      runner,
+      runnerInfo: { kind: 'local', jobs: 2 },
+      toRunnerArgs,
+      holdoutLabels,
+      retrainEpochs: 10,
+    });
+    const best = file.table[0]?.configurationId;
+    expect(file.retrain).toMatchObject({
+      configurationId: best,
+      path: `retrain/${best}-e10`,
+      status: 'completed',
+      epochs: 10,
+    });
+    expect(file.retrain?.testAccuracy).toBeGreaterThan(0);
+    expect(ran.at(-1)).toMatchObject({ action: 'start', epochs: 10 });
+    expect(ran.filter((job) => job.id.includes('retrain'))).toHaveLength(1);
+    expect(await readFile(join(dir, 'report.md'), 'utf8')).toMatch(
+      /Retrained c0\d for 10 epochs .*: completed, test accuracy/,
     );
   });
 

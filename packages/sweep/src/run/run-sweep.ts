@@ -55,6 +55,15 @@ export interface SweepFile {
   runs: SweepRunEntry[];
   jobs: SweepJobEntry[];
   table: ConfigurationRow[];
+  /** The chosen configuration retrained under the comparison's protocol, scored on the test set once. */
+  retrain?: {
+    configurationId: string;
+    path: string;
+    status: SweepRunEntry['status'];
+    epochs: number;
+    testAccuracy?: number;
+    testLoss?: number;
+  };
   wallSeconds: number;
 }
 
@@ -70,6 +79,8 @@ export interface SweepTrialTask {
   setup: TrialSetup;
   /** The holdout every trial validates on. */
   holdoutSeed: number;
+  /** The retrain of the chosen configuration: the one run scored on the test set. */
+  retrain?: boolean;
 }
 
 /** What {@link runSweep} reports as it goes. */
@@ -99,6 +110,12 @@ export interface RunSweepOptions {
   signal?: AbortSignal;
   onEvent?: (event: SweepEvent) => void;
   now?: () => Date;
+  /**
+   * Once the sweep is done, retrain its best configuration for this many epochs (with its batch
+   * size, its first seed and the same holdout) as one more job, and score it on the test set —
+   * the only time a sweep looks at it. Default: no retrain.
+   */
+  retrainEpochs?: number;
 }
 
 /** How a sweep ended. */
@@ -331,6 +348,65 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepResult> {
       ? 'interrupted'
       : 'failed'
     : 'completed';
+  const best = file.table[0];
+  if (
+    file.status === 'completed' &&
+    options.retrainEpochs &&
+    best?.status === 'completed' &&
+    file.retrain?.status !== 'completed'
+  ) {
+    const configuration = plan.configurations.find(
+      (c) => c.id === best.configurationId,
+    ) as SweepJob['configuration'];
+    const path = `retrain/${configuration.id}-e${options.retrainEpochs}`;
+    const runDir = join(dir, path);
+    await mkdir(runDir, { recursive: true });
+    const seed = file.plan.seeds[0] ?? 0;
+    const job: SweepJob = {
+      id: `${configuration.id}-s${seed}-retrain-e${options.retrainEpochs}`,
+      configuration,
+      seed,
+      rung: -1,
+      epochs: options.retrainEpochs,
+      fromEpochs: 0,
+    };
+    const task: SweepTrialTask = {
+      job,
+      runDir,
+      path,
+      action: (await pathExists(join(runDir, 'run.json'))) ? 'resume' : 'start',
+      setup: { ...applyTrialParams(space, configuration.params), epochs: options.retrainEpochs },
+      holdoutSeed: file.plan.holdoutSeed,
+      retrain: true,
+    };
+    file.retrain = {
+      configurationId: configuration.id,
+      path,
+      status: 'running',
+      epochs: options.retrainEpochs,
+    };
+    await save();
+    emit({ type: 'trial-started', task });
+    const result = await options.runner.run(
+      { id: `${file.name}-${file.id.slice(0, 8)}/${job.id}`, args: options.toRunnerArgs(task) },
+      {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onEvent: (event) => emit({ type: 'trial-event', job, event }),
+      },
+    );
+    const record = (await readOutcomeRecord(result, runDir)) as
+      | (RunRecordLike & { metrics?: { test?: { accuracy: number; loss: number } } })
+      | undefined;
+    const test = record?.metrics?.test;
+    file.retrain = {
+      ...file.retrain,
+      status: result.status === 'completed' ? 'completed' : result.status,
+      ...(test ? { testAccuracy: test.accuracy, testLoss: test.loss } : {}),
+    };
+    if (file.retrain.status !== 'completed')
+      file.status = options.signal?.aborted ? 'interrupted' : 'failed';
+    emit({ type: 'trial-finished', job, outcome: result });
+  }
   file.finishedAt = now().toISOString();
   await save();
   await writeFile(join(dir, SWEEP_FILES.report), formatSweepReport(file, dir));
@@ -411,8 +487,12 @@ export function formatSweepReport(file: SweepFile, dir: string): string {
     formatSweepTableMarkdown(file.table),
     '',
     best
-      ? `Best: ${best.configurationId} (${JSON.stringify(best.params)}). McNemar's exact test compares each of the next rows with it on the shared holdout (p, and the holdout images only that row / only the best got right); retrain it under the protocol it is compared under and score it on the test set once.`
+      ? `Best: ${best.configurationId} (${JSON.stringify(best.params)}). McNemar's exact test compares each of the next rows with it on the shared holdout (p, and the holdout images only that row / only the best got right).`
       : 'No configuration finished.',
+    '',
+    file.retrain
+      ? `Retrained ${file.retrain.configurationId} for ${file.retrain.epochs} epochs (${file.retrain.path}): ${file.retrain.status}${file.retrain.testAccuracy === undefined ? '' : `, test accuracy ${file.retrain.testAccuracy.toFixed(4)}, test loss ${(file.retrain.testLoss ?? Number.NaN).toFixed(4)} — the one look at the test set`}.`
+      : 'Not retrained yet: retrain the best under the protocol it is compared under (--retrain-epochs) and score it on the test set once.',
     '',
     `Runs: ${relative(process.cwd(), join(dir, SWEEP_FILES.runs)) || '.'}`,
     '',
