@@ -71,6 +71,17 @@ describe('formatError', () => {
     expect(formatError(error, false)).toBe('error: run.json is damaged');
   });
 
+  it('prints any fmnist error as it is, by its brand alone, with a code and no kind', () => {
+    const error = usageError('no preset');
+    expect(error.code).toBe('INVALID_USAGE');
+    expect('kind' in error).toBe(false);
+    expect(formatError(new DatasetError('FILES_NOT_FOUND', 'no files'), false)).toBe(
+      'error: no files',
+    );
+    const copy = { message: 'from another copy', [Symbol.for('fmnist.error')]: 'TrainError' };
+    expect(formatError(copy, false)).toBe('error: from another copy');
+  });
+
   it('flags unexpected errors as bugs', () => {
     expect(formatError(new TypeError('x is undefined'), false)).toContain('looks like a bug');
   });

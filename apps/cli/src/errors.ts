@@ -1,8 +1,3 @@
-import { DatasetError } from '@fmnist/dataset';
-import { MetricsError } from '@fmnist/metrics';
-import { ModelsError } from '@fmnist/models';
-import { RunsError } from '@fmnist/runs';
-import { TrainError } from '@fmnist/train';
 import { CommanderError } from 'commander';
 import { describeEnvironmentError } from './describe-environment-error.js';
 
@@ -21,97 +16,103 @@ export const EXIT_CODES = {
 /** One of {@link EXIT_CODES}' values. */
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
-const MARKER = Symbol.for('@fmnist/cli.error');
+/** Every failure the CLI reports itself, with a stable `code` (each code maps to itself). */
+export const CLI_ERROR_CODES = {
+  /** The command line asks for something that cannot be (exit 2). */
+  INVALID_USAGE: 'INVALID_USAGE',
+  /** No copy of the dataset anywhere it looks. */
+  DATA_NOT_FOUND: 'DATA_NOT_FOUND',
+  /** A file given on the command line cannot be read or is not what it should be. */
+  INVALID_FILE: 'INVALID_FILE',
+  /** A run or experiment to resume is finished, or has no data on this machine. */
+  CANNOT_RESUME: 'CANNOT_RESUME',
+  /** Runs of an experiment failed. */
+  RUNS_FAILED: 'RUNS_FAILED',
+  /** Anything else that failed while running (exit 1). */
+  FAILED: 'FAILED',
+} as const;
 
-/**
- * An error the CLI reports itself: a message (what went wrong), an optional hint (what to do),
- * and whether it is a usage error (exit 2) or a failure while running (exit 1).
- */
+/** One of the codes in {@link CLI_ERROR_CODES}. */
+export type CliErrorCode = (typeof CLI_ERROR_CODES)[keyof typeof CLI_ERROR_CODES];
+
+const BRAND = Symbol.for('fmnist.error');
+
+/** An error the CLI reports itself: a message (what went wrong), an optional hint (what to do), a code. */
 export class CliError extends Error {
   override readonly name = 'CliError';
-  readonly kind: 'usage' | 'failure';
+  readonly code: CliErrorCode;
   readonly hint: string | undefined;
-  readonly [MARKER] = true;
+  readonly [BRAND] = 'CliError';
 
-  constructor(
-    kind: 'usage' | 'failure',
-    message: string,
-    options: { hint?: string; cause?: unknown } = {},
-  ) {
+  constructor(code: CliErrorCode, message: string, options: ErrorOptions & { hint?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.kind = kind;
+    this.code = code;
     this.hint = options.hint;
   }
 
-  /** True for a CliError, also one from another copy of this package. */
+  /** True for a CliError, also one from another copy of this package (it checks the brand). */
   static isInstance(value: unknown): value is CliError {
-    return typeof value === 'object' && value !== null && MARKER in value;
+    return brandOf(value) === 'CliError';
   }
+}
+
+/** The fmnist brand of an error (its class name, e.g. `DatasetError`), or undefined for any other value. */
+function brandOf(value: unknown): string | undefined {
+  const brand =
+    typeof value === 'object' && value !== null
+      ? (value as { [BRAND]?: unknown })[BRAND]
+      : undefined;
+  return typeof brand === 'string' ? brand : undefined;
 }
 
 /** A usage error (exit 2): the command line asks for something that cannot be. */
 export function usageError(message: string, hint?: string): CliError {
-  return new CliError('usage', message, { hint });
+  return new CliError('INVALID_USAGE', message, { hint });
 }
 
-/** A failure while running (exit 1). */
-export function failure(message: string, hint?: string, cause?: unknown): CliError {
-  return new CliError('failure', message, { hint, cause });
-}
-
-/** Any package's error class sets this brand to its class name (the error convention). */
-const FMNIST_BRAND = Symbol.for('fmnist.error');
-
-/** Whether `error` is an fmnist error of any package: its brand is a string. */
-function isFmnistError(error: unknown): error is Error {
-  return (
-    error instanceof Error &&
-    typeof (error as { [FMNIST_BRAND]?: unknown })[FMNIST_BRAND] === 'string'
-  );
+/** A failure while running (exit 1), `FAILED` unless a more telling code is given. */
+export function failure(
+  message: string,
+  hint?: string,
+  cause?: unknown,
+  code: CliErrorCode = 'FAILED',
+): CliError {
+  return new CliError(code, message, { hint, cause });
 }
 
 // Commander reports these when it printed help or the version on request.
 const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.version']);
+
+// Codes of any fmnist package that mean the command line asked for something impossible.
+const USAGE_CODES = new Set([
+  'INVALID_USAGE',
+  'INVALID_OPTION',
+  'UNKNOWN_PRESET',
+  'INVALID_OVERRIDE',
+]);
 
 /** The exit code an error thrown while running a command stands for. */
 export function toExitCode(error: unknown): ExitCode {
   if (error instanceof CommanderError) {
     return COMMANDER_OK.has(error.code) ? EXIT_CODES.ok : EXIT_CODES.usage;
   }
-  if (CliError.isInstance(error))
-    return error.kind === 'usage' ? EXIT_CODES.usage : EXIT_CODES.failure;
-  if (
-    ModelsError.isInstance(error) &&
-    (error.code === 'UNKNOWN_PRESET' || error.code === 'INVALID_OVERRIDE')
-  ) {
-    return EXIT_CODES.usage;
-  }
-  if (TrainError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
-  if (RunsError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
-  if (DatasetError.isInstance(error) && error.code === 'INVALID_OPTION') return EXIT_CODES.usage;
-  return EXIT_CODES.failure;
+  const code = brandOf(error) === undefined ? undefined : (error as { code?: unknown }).code;
+  return typeof code === 'string' && USAGE_CODES.has(code) ? EXIT_CODES.usage : EXIT_CODES.failure;
 }
 
 /**
  * The lines to print for an error: `error: <what went wrong>`, then what to do when known, then
- * (with `verbose`) the stack and its causes.
+ * (with `verbose`) the stack and its causes. Any fmnist error (one with the fmnist brand, of any
+ * package) is expected and says what to do; a disk-full or permission cause adds what to do;
+ * anything else is a bug.
  */
 export function formatError(error: unknown, verbose: boolean): string {
   const lines: string[] = [];
   const environment = describeEnvironmentError(error);
-  if (CliError.isInstance(error)) {
-    lines.push(`error: ${error.message}`);
-    if (error.hint) lines.push(error.hint);
-  } else if (
-    DatasetError.isInstance(error) ||
-    ModelsError.isInstance(error) ||
-    TrainError.isInstance(error) ||
-    RunsError.isInstance(error) ||
-    MetricsError.isInstance(error) ||
-    isFmnistError(error)
-  ) {
-    // Its message says what went wrong; a disk-full or permission cause adds what to do.
-    lines.push(`error: ${error.message}`);
+  if (brandOf(error) !== undefined) {
+    const { message, hint } = error as { message: string; hint?: unknown };
+    lines.push(`error: ${message}`);
+    if (typeof hint === 'string' && hint !== '') lines.push(hint);
     if (environment !== undefined) lines.push(environment.hint);
   } else if (environment !== undefined) {
     lines.push(`error: ${environment.message}`, environment.hint);

@@ -2,6 +2,7 @@ export { createTimestampedDirectory } from './create-directory.js';
 export type { ExperimentConfig, PlannedRun } from './experiment-config.js';
 export { parseExperimentConfig, planRuns } from './experiment-config.js';
 export { findRunDirectory } from './find-run-directory.js';
+export { hashLabels, toTestLabels } from './hash-labels.js';
 export type { ChildMessage } from './jobs/child-message.js';
 export { isChildMessage } from './jobs/child-message.js';
 export type {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   type ExperimentRecord,
@@ -8,7 +7,7 @@ import {
 import { createTimestampedDirectory } from './create-directory.js';
 import { type ExperimentConfig, parseExperimentConfig } from './experiment-config.js';
 import { EXPERIMENT_FILES } from './layout.js';
-import { RunsError } from './runs-error.js';
+import { readCheckedRecord } from './read-checked-record.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 /** What `experiment.json` holds beyond the schema: how to go on, and the time spent. */
@@ -58,29 +57,14 @@ export function experimentPaths(dir: string): ExperimentPaths {
  *
  * @throws {RunsError} `EXPERIMENT_INVALID` when it is missing or not valid.
  */
-export async function readExperimentRecord(dir: string): Promise<ExperimentRecord> {
-  const path = experimentPaths(dir).record;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new RunsError(
-      'EXPERIMENT_INVALID',
-      `expected an experiment directory with ${EXPERIMENT_FILES.record}, found none at ${path}: ` +
-        'pass a directory that fmnist experiment wrote, e.g. experiments/notebook-20250101-120000',
-      { cause: error },
-    );
-  }
-  try {
-    return parseExperimentRecord(text);
-  } catch (error) {
-    throw new RunsError(
-      'EXPERIMENT_INVALID',
-      `${path} is not a valid experiment record: ${(error as Error).message}. ` +
-        'The file is damaged or from another tool; start a new experiment.',
-      { cause: error },
-    );
-  }
+export function readExperimentRecord(dir: string): Promise<ExperimentRecord> {
+  return readCheckedRecord(experimentPaths(dir).record, parseExperimentRecord, {
+    code: 'EXPERIMENT_INVALID',
+    expected: `expected an experiment directory with ${EXPERIMENT_FILES.record}`,
+    example: 'fmnist experiment wrote, e.g. experiments/notebook-20250101-120000',
+    what: 'experiment record',
+    remedy: 'start a new experiment',
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { CLASS_NAMES, countBatches, type LabeledImages, splitHoldout } from '@fmnist/dataset';
 import { formatRunReportMarkdown, RUN_SCHEMA_VERSION, type RunRecord } from '@fmnist/metrics';
@@ -10,7 +10,7 @@ import {
   parseSpec,
   saveModel,
 } from '@fmnist/models';
-import { describeFailure, type RunHandle, setRunStatus } from '@fmnist/runs';
+import { describeFailure, hashLabels, type RunHandle, setRunStatus } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import type { Callback, CallbackContext } from './callbacks.js';
 import { type CheckpointState, saveCheckpoint } from './checkpoint.js';
@@ -434,7 +434,7 @@ async function runEpochsUntilDone(
     // (McNemar) without the test set: how a sweep chooses.
     record.validationPredictions = {
       split: 'validation',
-      labelsSha256: createHash('sha256').update(sets.validation.labels).digest('hex'),
+      labelsSha256: hashLabels(sets.validation.labels),
       predicted: Buffer.from(validation.predictions).toString('base64'),
     };
   }
@@ -448,7 +448,7 @@ async function runEpochsUntilDone(
     record.samples = pickSamples(data.test, test.predictions, test.probabilities);
     record.predictions = {
       split: 'test',
-      labelsSha256: createHash('sha256').update(data.test.labels).digest('hex'),
+      labelsSha256: hashLabels(data.test.labels),
       predicted: Buffer.from(test.predictions).toString('base64'),
     };
   }

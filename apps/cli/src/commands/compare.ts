@@ -9,12 +9,11 @@ import {
   stripTerminalControls,
   type TestLabels,
 } from '@fmnist/metrics';
-import { pathExists, readRecords } from '@fmnist/runs';
+import { pathExists, readRecords, toTestLabels } from '@fmnist/runs';
 import { type Command, Option } from 'commander';
 import { displayPath } from '../display-path.js';
 import { failure } from '../errors.js';
 import { loadData } from '../load-data.js';
-import { readTestLabels } from '../read-test-labels.js';
 
 const EXAMPLES = `
 Examples:
@@ -43,7 +42,7 @@ async function findTestLabels(
   dataDir: string | undefined,
 ): Promise<TestLabels[]> {
   const found: TestLabels[] = [];
-  if (dataDir !== undefined) found.push(readTestLabels(await loadData({ dataDir })));
+  if (dataDir !== undefined) found.push(toTestLabels((await loadData({ dataDir })).test.labels));
   const wanted = new Map<string, string | undefined>();
   for (const { record } of runs) {
     const sha = record.predictions?.labelsSha256;
@@ -53,7 +52,7 @@ async function findTestLabels(
     if (found.some((labels) => labels.sha256 === sha) || location === undefined) continue;
     if (!(await pathExists(location))) continue;
     try {
-      const labels = readTestLabels(await loadData({ dataDir: location }));
+      const labels = toTestLabels((await loadData({ dataDir: location })).test.labels);
       if (labels.sha256 === sha) found.push(labels);
     } catch {
       // The run's data moved or changed: its runs are noted as not compared.

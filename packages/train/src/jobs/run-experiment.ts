@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import {
@@ -20,6 +19,7 @@ import {
   planExperiment,
   type RunStatus,
   readRunRecord,
+  toTestLabels,
 } from '@fmnist/runs';
 import { wasmThreadsFor } from '../select-backend.js';
 import type { ExperimentEvent } from './experiment-event.js';
@@ -102,10 +102,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
   const { experiment, file, data, resumed } = await resolveExperiment(options);
   const { config } = file;
   const emit = options.onEvent ?? (() => {});
-  const testLabels: TestLabels = {
-    labels: data.test.labels,
-    sha256: createHash('sha256').update(data.test.labels).digest('hex'),
-  };
+  const testLabels: TestLabels = toTestLabels(data.test.labels);
   const plan = await planExperiment(experiment, config);
   const parallel = options.jobs ?? defaultExperimentJobs();
   const toResume = plan.tasks.filter((task) => task.action === 'resume').length;
