@@ -1,6 +1,7 @@
-// Packs @fmnist/cli and the five packages it depends on, installs the tarballs into an empty npm
+// Packs @fmnist/cli and the packages it depends on, installs the tarballs into an empty npm
 // project (no workspace, no pnpm) and runs the installed `fmnist` bin there — as a user would.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
+// The CLI and its @fmnist dependencies (not its optional peer @fmnist/queue), found from its package.json.
+const cliManifest = JSON.parse(readFileSync(join(repo, 'apps/cli/package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const WORKSPACE_DIRS: Record<string, string> = { '@fmnist/viewer': 'apps/viewer' };
 const PACKAGES = [
-  'packages/dataset',
-  'packages/metrics',
-  'packages/models',
-  'packages/train',
-  'apps/viewer',
+  ...Object.keys(cliManifest.dependencies)
+    .filter((name) => name.startsWith('@fmnist/'))
+    .map((name) => WORKSPACE_DIRS[name] ?? `packages/${name.slice('@fmnist/'.length)}`),
   'apps/cli',
 ];
 let work: string;
