@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // picocolors colours output whenever CI is set; the tests read plain text, in CI as anywhere.
+    env: { NO_COLOR: '1' },
   },
 });
