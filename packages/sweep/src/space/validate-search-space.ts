@@ -1,4 +1,4 @@
-import { getPreset, type ModelSpec, validateSpec } from '@fmnist/models';
+import { getPreset, type ModelSpec, suggestClosest, validateSpec } from '@fmnist/models';
 import { z } from 'zod';
 import { SweepError } from '../errors/sweep-error.js';
 import { formatJsonPath } from './format-json-path.js';
@@ -11,7 +11,6 @@ import {
   type ParameterName,
   searchSpaceFields,
 } from './search-space-schema.js';
-import { suggestClosest } from './suggest-closest.js';
 
 /** Default training of a trial, where the space leaves it out. */
 export const DEFAULT_TRAINING = { epochs: 20, batchSize: 32, holdout: 0.1 } as const;
