@@ -30,15 +30,24 @@ export interface OpenBlas {
    * per layer (kind, in h/w/c, out h/w/c, activation, kernel h/w, pad top/left), `rates` one
    * dropout rate per layer, `optimizer` one of {@link NETWORK_OPTIMIZERS}, `hyper` [beta1,
    * beta2, epsilon, rho, momentum]. A `RangeError` says what is wrong with a description.
+   *
+   * `threads` (default 1, at most 64): the threads its steps run on — the caller's and
+   * `threads − 1` of the network's own, which sleep when idle. Each thread runs single-threaded
+   * OpenBLAS products on its part (its rows of the batch; its rows or columns of each weight
+   * gradient; its part of the update), OpenBLAS being held to one thread during those steps. The
+   * results do not depend on `threads`: each output's sum is split by no thread.
    */
   createNetwork(
     desc: Int32Array,
     rates: Float64Array,
     optimizer: number,
     hyper: Float64Array,
+    threads?: number,
   ): NetworkHandle;
   /** How many floats the network's parameters take (kernels and biases, layer after layer). */
   networkParamCount(network: NetworkHandle): number;
+  /** The threads the network's steps run on (its `createNetwork` `threads`). */
+  networkThreads(network: NetworkHandle): number;
   /**
    * One fused step on examples `order[from … from + size)` (or `from …` in order when `order` is
    * null) of `images` (uint8, scaled by 1/255 here): forward with dropout masks drawn from

@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -159,14 +159,9 @@ describe('@fmnist/openblas', () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const copy = join(mkdtempSync(join(tmpdir(), 'openblas-rebuild-')), 'openblas');
     mkdirSync(join(copy, 'src'), { recursive: true });
-    for (const file of [
-      'binding.gyp',
-      'build.mjs',
-      'src/openblas.c',
-      'src/network.c',
-      'src/network.h',
-      'src/network-binding.c',
-    ]) {
+    // What package.json's `files` ships for the build: binding.gyp, build.mjs, src/*.c, src/*.h.
+    const sources = readdirSync(join(root, 'src')).filter((f) => /\.[ch]$/.test(f));
+    for (const file of ['binding.gyp', 'build.mjs', ...sources.map((f) => `src/${f}`)]) {
       cpSync(join(root, file), join(copy, file));
     }
     const addon = pathToFileURL(join(copy, 'build', 'Release', 'openblas.node'));

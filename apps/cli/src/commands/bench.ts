@@ -4,9 +4,9 @@ import { getPreset } from '@fmnist/models';
 import {
   BACKEND_NAMES,
   type BackendName,
+  backendThreadsFor,
   selectBackend,
   TrainError,
-  wasmThreadsFor,
 } from '@fmnist/train';
 import {
   measureFloor,
@@ -15,6 +15,7 @@ import {
   type PytorchSpeed,
 } from '@fmnist/train/bench';
 import { type Command, Option } from 'commander';
+import { backendOptions } from '../backend-options.js';
 import { failure } from '../errors.js';
 import { type BenchReport, type BenchResult, formatBench } from '../format-bench.js';
 import { loadData } from '../load-data.js';
@@ -110,7 +111,7 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
   if (flags.backend === 'all') return report;
   let choice: Awaited<ReturnType<typeof selectBackend>>;
   try {
-    choice = await selectBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
+    choice = await selectBackend(flags.backend, backendOptions(backendThreadsFor(spec)));
   } catch (error) {
     if (!TrainError.isInstance(error) || error.code !== 'BACKEND_UNAVAILABLE') throw error;
     report.results.push({ backend: flags.backend, available: false, reason: error.message });
