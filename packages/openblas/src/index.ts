@@ -2,6 +2,18 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+/** A matrix product's operands: `c` (m×n) = op(`a`) (m×k) · op(`b`) (k×n), row-major. */
+export type Product = [
+  transposeA: boolean,
+  transposeB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+];
+
 /** OpenBLAS through the addon: every function works on Float32Arrays in place. */
 export interface OpenBlas {
   /**
@@ -10,17 +22,13 @@ export interface OpenBlas {
    * default) `c` (m×n) is overwritten; 1 adds to it. Any Float32Array will do, including views of a
    * WebAssembly memory; the arrays may be longer than needed but not shorter (a `RangeError`).
    */
-  sgemm(
-    transposeA: boolean,
-    transposeB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    a: Float32Array,
-    b: Float32Array,
-    c: Float32Array,
-    beta?: number,
-  ): void;
+  sgemm(...product: [...Product, beta?: number]): void;
+  /**
+   * {@link OpenBlas.sgemm} (beta 0) with op(a)'s rows split over `threads` threads (1 to 64), each
+   * part a single-threaded OpenBLAS product — as the fused step splits its own, so that a
+   * product can be timed there. The threads are a pool kept for the next call with as many.
+   */
+  sgemmSplit(threads: number, ...product: Product): void;
   /** The threads OpenBLAS computes each product on (process-wide). */
   setThreads(threads: number): void;
   /** OpenBLAS's build configuration, e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64`. */

@@ -98,26 +98,28 @@ static napi_value create_network(napi_env env, napi_callback_info info) {
   return result;
 }
 
-static napi_value param_count(napi_env env, napi_callback_info info) {
+// A network's count: networkParamCount(net) or networkThreads(net).
+static napi_value count_of(napi_env env, napi_callback_info info, const char *usage,
+                           double (*count)(const net_t *)) {
   size_t argc = 1;
   napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   net_t *net = argc == 1 ? get_net(env, argv[0]) : NULL;
-  if (!net) return fail(env, "networkParamCount takes a network");
+  if (!net) return fail(env, usage);
   napi_value result;
-  napi_create_double(env, (double)net->param_count, &result);
+  napi_create_double(env, count(net), &result);
   return result;
 }
 
+static double params_of(const net_t *net) { return (double)net->param_count; }
+static double threads_of(const net_t *net) { return (double)net_threads(net); }
+
+static napi_value param_count(napi_env env, napi_callback_info info) {
+  return count_of(env, info, "networkParamCount takes a network", params_of);
+}
+
 static napi_value network_threads(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  net_t *net = argc == 1 ? get_net(env, argv[0]) : NULL;
-  if (!net) return fail(env, "networkThreads takes a network");
-  napi_value result;
-  napi_create_double(env, (double)net_threads(net), &result);
-  return result;
+  return count_of(env, info, "networkThreads takes a network", threads_of);
 }
 
 static int dropout_layers(const net_t *net) {

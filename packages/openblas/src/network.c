@@ -194,10 +194,12 @@ static void im2col(const layer_t *L, const float *x, float *col, int b0, int b1)
           for (int kx = 0; kx < L->kw; kx++) {
             int ix = xo + kx - L->pl;
             float *dst = row + ((size_t)ky * L->kw + kx) * c;
+            // Loops, not memcpy: a first layer has one channel, where a call per value costs more.
             if (iy < 0 || iy >= L->ih || ix < 0 || ix >= L->iw) {
-              memset(dst, 0, c * sizeof(float));
+              for (size_t k = 0; k < c; k++) dst[k] = 0.0f;
             } else {
-              memcpy(dst, xb + ((size_t)iy * L->iw + ix) * c, c * sizeof(float));
+              const float *src = xb + ((size_t)iy * L->iw + ix) * c;
+              for (size_t k = 0; k < c; k++) dst[k] = src[k];
             }
           }
         }
@@ -279,24 +281,34 @@ static double softmax_loss(float *p, const uint8_t *labels, size_t rows, size_t 
   return loss;
 }
 
+// Max pooling (stride = window, 'valid'): each output the first largest of its window (NaN
+// never wins, as in tfjs), and where it came from, for the backward pass. Channels innermost, so
+// the comparisons vectorise.
 static void pool_forward(layer_t *L, const float *x, int b0, int b1) {
   const size_t c = (size_t)L->ic;
   for (int b = b0; b < b1; b++) {
     const size_t base = (size_t)b * L->in_size;
     for (int y = 0; y < L->oh; y++) {
       for (int xo = 0; xo < L->ow; xo++) {
-        size_t o = (size_t)b * L->out_size + ((size_t)y * L->ow + xo) * c;
+        const size_t o = (size_t)b * L->out_size + ((size_t)y * L->ow + xo) * c;
+        float *restrict v = L->out + o;
+        int32_t *restrict arg = L->arg + o;
+        const size_t first = base + ((size_t)(y * L->kh) * L->iw + (size_t)xo * L->kw) * c;
         for (size_t k = 0; k < c; k++) {
-          size_t best = base + ((size_t)(y * L->kh) * L->iw + (size_t)xo * L->kw) * c + k;
-          float v = x[best];
-          for (int ky = 0; ky < L->kh; ky++) {
-            for (int kx = 0; kx < L->kw; kx++) {
-              size_t i = base + ((size_t)(y * L->kh + ky) * L->iw + (size_t)(xo * L->kw + kx)) * c + k;
-              if (x[i] > v) v = x[i], best = i;
+          v[k] = x[first + k];
+          arg[k] = (int32_t)(first + k);
+        }
+        for (int ky = 0; ky < L->kh; ky++) {
+          for (int kx = 0; kx < L->kw; kx++) {
+            const size_t at =
+                base + ((size_t)(y * L->kh + ky) * L->iw + (size_t)(xo * L->kw + kx)) * c;
+            const float *restrict xi = x + at;
+            for (size_t k = 0; k < c; k++) {
+              const int larger = xi[k] > v[k];
+              v[k] = larger ? xi[k] : v[k];
+              arg[k] = larger ? (int32_t)(at + k) : arg[k];
             }
           }
-          L->out[o + k] = v;
-          L->arg[o + k] = (int32_t)best;
         }
       }
     }
@@ -510,9 +522,11 @@ static void backward_rows(net_t *net, const float *params, int b0, int b1, int b
   for (int i = net->n - 1; i >= net->first_param; i--) {
     layer_t *L = &net->layers[i];
     if ((L->kind == NET_DENSE || L->kind == NET_CONV) && L->act == NET_RELU) {
+      // Locals, so that the compiler sees no store through dz reaching L, and vectorises.
       const size_t start = (size_t)b0 * L->out_size, end = (size_t)b1 * L->out_size;
-      for (size_t j = start; j < end; j++)
-        if (!(L->out[j] > 0.0f)) L->dz[j] = 0.0f;
+      const float *restrict out = L->out;
+      float *restrict dz = L->dz;
+      for (size_t j = start; j < end; j++) dz[j] = out[j] > 0.0f ? dz[j] : 0.0f;
     }
     if (i == net->first_param) break;  // the first layer with parameters needs no input gradient
     float *dx = net->layers[i - 1].dz;
@@ -537,7 +551,9 @@ static void backward_rows(net_t *net, const float *params, int b0, int b1, int b
       case NET_POOL: {
         memset(dx + in_start, 0, in_count * sizeof(float));
         const size_t end = (size_t)b1 * L->out_size;
-        for (size_t j = (size_t)b0 * L->out_size; j < end; j++) dx[L->arg[j]] += L->dz[j];
+        const int32_t *restrict arg = L->arg;
+        const float *restrict dz = L->dz;
+        for (size_t j = (size_t)b0 * L->out_size; j < end; j++) dx[arg[j]] += dz[j];
         break;
       }
       case NET_DROPOUT:
