@@ -65,4 +65,5 @@ export {
   injectWriteFault,
   writeFileAtomically,
   writeJsonAtomically,
+  writeTemporaryFile,
 } from './write-file-atomically.js';
