@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { type RecordsOnDisk, RUN_FILES } from '@fmnist/runs';
+import { MODEL_FILE, type RecordsOnDisk, RUN_FILES, readFileInside } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
 import { displayPath } from './display-path.js';
-import { readFileInside } from './read-file-inside.js';
 
 /**
  * The viewer's views of these runs and experiments as one self-contained HTML file. Each run's
@@ -14,7 +13,7 @@ export async function writeHtmlReport(records: RecordsOnDisk): Promise<string> {
   const models: Record<string, ReportModel> = {};
   for (const { dir, record } of records.runs) {
     const files = [];
-    for (const name of ['model.json', 'weights.bin']) {
+    for (const name of [MODEL_FILE, 'weights.bin']) {
       files.push(await readFileInside(dir, join(RUN_FILES.model, name)));
     }
     const [modelJson, weights] = files;
@@ -36,12 +35,12 @@ export async function writeHtmlReport(records: RecordsOnDisk): Promise<string> {
     // No model/ (an interrupted or failed run): the report shows the run without Try-it.
     for (const [i, found] of files.entries()) {
       if (found === undefined || found.ok || found.reason === 'missing') continue;
-      const file = join(RUN_FILES.model, i === 0 ? 'model.json' : 'weights.bin');
+      const file = join(RUN_FILES.model, i === 0 ? MODEL_FILE : 'weights.bin');
       process.stderr.write(
-        `warning: left ${displayPath(join(dir, file))} out of the report: it ${
+        `warning: left ${displayPath(join(dir, file))} out of the report: ${
           found.reason === 'outside'
-            ? `is a link to ${found.real}, outside the run directory`
-            : 'is not a regular file'
+            ? `it is a link to ${found.target}, outside the run directory`
+            : found.message
         }. Replace it with the file itself to include the model.\n`,
       );
     }
