@@ -1,13 +1,9 @@
 import { join } from 'node:path';
 import { parseSweepRecord, stripTerminalControls } from '@fmnist/metrics';
-import { pathExists } from '@fmnist/runs';
-import { formatSweepReport, SWEEP_FILES, type SweepFile } from '@fmnist/sweep';
+import { pathExists, readRecordFile, SWEEP_FILES } from '@fmnist/runs';
+import { formatSweepReport, type SweepFile } from '@fmnist/sweep';
 import { displayPath } from './display-path.js';
 import { failure } from './errors.js';
-import { readRegularFile } from './read-regular-file.js';
-
-// A sweep of thousands of trials stays far below this.
-const MAX_SWEEP_BYTES = 256 * 1024 * 1024;
 
 /** Whether `dir` is a sweep directory (it holds `sweep.json`). */
 export async function isSweepDirectory(dir: string): Promise<boolean> {
@@ -24,17 +20,19 @@ export async function isSweepDirectory(dir: string): Promise<boolean> {
  */
 export async function compareSweep(dir: string, format: 'text' | 'md' | 'json'): Promise<string> {
   const path = join(dir, SWEEP_FILES.record);
-  const text = (await readRegularFile(path, { what: 'sweep record', maxBytes: MAX_SWEEP_BYTES }))
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
+  const hint =
+    'Give a directory that fmnist sweep wrote (sweeps/<name>-<time>), or resume it: fmnist sweep --resume <dir>.';
+  // The one reader of record files: real path inside the directory, a regular file, bounded.
+  const read = await readRecordFile(dir, SWEEP_FILES.record);
+  if (!read.ok) throw failure(`cannot read ${displayPath(path)}: ${read.message}`, hint);
   let file: SweepFile;
   try {
     // The schema is the one sweep.json is written to; SweepFile is its writer's view.
-    file = parseSweepRecord(text) as unknown as SweepFile;
+    file = parseSweepRecord(read.value) as unknown as SweepFile;
   } catch (error) {
     throw failure(
       `${displayPath(path)} is not a sweep record fmnist can read: ${(error as Error).message}`,
-      'Give a directory that fmnist sweep wrote (sweeps/<name>-<time>), or resume it: fmnist sweep --resume <dir>.',
+      hint,
       error,
     );
   }

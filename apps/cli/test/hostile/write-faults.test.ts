@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { injectWriteFault } from '@fmnist/runs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { trainTinyRun } from '../train-tiny-run.js';
+import { tinyTrainArgs, trainTinyRun } from '../train-tiny-run.js';
 import { runCliInProcess } from './run-cli-in-process.js';
 
 let dataDir: string;
@@ -79,22 +79,7 @@ describe("a full disk at each of train's write points through the runs file laye
         writes += 1;
         return writes === n ? errno('ENOSPC', path) : undefined;
       });
-      const result = await runCliInProcess(
-        [
-          'train',
-          '--preset',
-          'mlp-adam',
-          '--epochs',
-          '2',
-          '--batch-size',
-          '50',
-          '--data-dir',
-          dataDir,
-          '--out',
-          out,
-        ],
-        { timeoutMs: 60_000 },
-      );
+      const result = await runCliInProcess(tinyTrainArgs(dataDir, out), { timeoutMs: 60_000 });
       injectWriteFault();
       expect(result.timedOut).toBe(false);
       expect(result.stderr).not.toContain('looks like a bug');
@@ -115,19 +100,7 @@ describe("a full disk at each of train's write points through the runs file laye
 // Issue 18: checkpoints and saved models go through the same file layer. A full disk at each of
 // their write points: the run ends failed with the path, checkpoint.tmp is gone, the previous
 // checkpoint is intact, and --resume (the disk freed) ends in the run an uninterrupted one is.
-const TRAIN_3 = (out: string) => [
-  'train',
-  '--preset',
-  'mlp-adam',
-  '--epochs',
-  '3',
-  '--batch-size',
-  '50',
-  '--data-dir',
-  dataDir,
-  '--out',
-  out,
-];
+const TRAIN_3 = (out: string) => tinyTrainArgs(dataDir, out, 3);
 
 /** What two runs of the same settings must share: everything but times, ids and paths. */
 async function readOutcome(runDir: string) {
