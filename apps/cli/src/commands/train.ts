@@ -19,6 +19,7 @@ import {
 } from '@fmnist/runs';
 import {
   type BackendName,
+  backendThreadsFor,
   type Callback,
   earlyStopping,
   reduceLrOnPlateau,
@@ -26,7 +27,6 @@ import {
   type TrainResult,
   train,
   type ValidationOption,
-  wasmThreadsFor,
 } from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
@@ -288,9 +288,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
         `Start a new run, e.g. fmnist train --preset ${record.preset ?? 'mlp-adam'} --epochs ${record.config.epochs + 10}.`,
       );
     }
-    const backend = await useBackend(flags.backend, {
-      wasmThreads: wasmThreadsFor(parseSpec(record.spec)),
-    });
+    const backend = await useBackend(flags.backend, backendThreadsFor(parseSpec(record.spec)));
     const data = await loadRunData(record, flags.dataDir && resolve(flags.dataDir));
     err.write(`${describeData(data)}\n`);
     // The checkpoint, not run.json, says where training carries on (it is written first, so it
@@ -328,7 +326,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
         earlyStopping({ patience: flags.earlyStopping, monitor, restoreBestWeights: true }),
       );
     }
-    const backend = await useBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
+    const backend = await useBackend(flags.backend, backendThreadsFor(spec));
     const data = await loadData({ dataDir: flags.dataDir && resolve(flags.dataDir) });
     err.write(`${describeData(data)}\n`);
     // Checked before the run directory exists, so that a refusal leaves nothing behind.
