@@ -588,6 +588,7 @@ describe('the served viewer', () => {
       runsDir: join(dir, 'runs'),
       experimentsDir: join(dir, 'experiments'),
       readInBackground: true,
+      backgroundAfterMs: 0,
     });
     try {
       const { page, problems, close } = await openPage(background.url);

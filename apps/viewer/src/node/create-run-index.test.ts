@@ -24,6 +24,7 @@ describe('createRunIndex with readInBackground', () => {
       runsDir: join(root, 'runs'),
       experimentsDir: join(root, 'experiments'),
       readInBackground: true,
+      backgroundAfterMs: 0,
     });
     const changes: IndexChange[] = [];
     index.subscribe((change) => changes.push(change));
@@ -46,6 +47,18 @@ describe('createRunIndex with readInBackground', () => {
     } finally {
       index.close();
     }
+  });
+
+  it('waits a moment for the reading, so that a few runs are all there at once', async () => {
+    const index = await createRunIndex({
+      runsDir: join(root, 'runs'),
+      experimentsDir: join(root, 'experiments'),
+      readInBackground: true,
+      backgroundAfterMs: 60_000,
+    });
+    expect(index.current().runs).toHaveLength(COUNT);
+    expect(index.current().loading).toBeUndefined();
+    index.close();
   });
 
   it('without it, resolves with every run read', async () => {

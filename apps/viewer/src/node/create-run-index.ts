@@ -44,6 +44,11 @@ export interface RunIndexOptions {
    * is read. Default false.
    */
   readInBackground?: boolean;
+  /**
+   * With `readInBackground`: how long to wait for the whole reading before resolving anyway, so
+   * that a few runs are there at once and only many are read in the background. Default 1000 ms.
+   */
+  backgroundAfterMs?: number;
 }
 
 /** A cached, self-updating index of run summaries and experiments. */
@@ -420,7 +425,19 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
   });
   // Awaited below, or by the caller through `ready`; never an unhandled rejection.
   ready.catch(() => undefined);
-  await (options.readInBackground ? Promise.race([listed, ready]) : ready);
+  if (options.readInBackground) {
+    await Promise.race([listed, ready]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      ready.catch(() => undefined),
+      new Promise((done) => {
+        timer = setTimeout(done, options.backgroundAfterMs ?? 1000);
+      }),
+    ]);
+    clearTimeout(timer);
+  } else {
+    await ready;
+  }
   const sweep = setInterval(() => void refresh().catch(() => undefined), options.sweepMs ?? 5000);
   sweep.unref?.();
 

@@ -36,9 +36,12 @@ export interface ViewerServerOptions {
   /**
    * Listen as soon as the folders are listed and read the runs after: the page shows them as
    * they are read, with "reading runs: n of N" (`fmnist view` does this). Default false: listen
-   * once every run is read.
+   * once every run is read. It still waits up to `backgroundAfterMs` (default 1000) for the
+   * reading, so that a few runs are all there when the page opens.
    */
   readInBackground?: boolean;
+  /** See `readInBackground`. */
+  backgroundAfterMs?: number;
 }
 
 /** A running viewer server. */
