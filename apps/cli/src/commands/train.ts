@@ -9,7 +9,14 @@ import {
   type OptimizerName,
   parseSpec,
 } from '@fmnist/models';
-import { checkpointPaths, createRun, openRun, RUN_FILES, type RunHandle } from '@fmnist/runs';
+import {
+  checkpointPaths,
+  createRun,
+  openRun,
+  pathExists,
+  RUN_FILES,
+  type RunHandle,
+} from '@fmnist/runs';
 import {
   type BackendName,
   type Callback,
@@ -24,6 +31,7 @@ import {
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { checkSpecFitsData } from '../check-spec-fits-data.js';
+import { describeEnvironmentError } from '../describe-environment-error.js';
 import { displayPath, quoteForShell } from '../display-path.js';
 import { EXIT_CODES, failure, usageError } from '../errors.js';
 import { formatEvaluation } from '../format-evaluation.js';
@@ -178,6 +186,23 @@ async function readCheckpointEpoch(dir: string, fallback: number): Promise<numbe
   } catch {
     return fallback;
   }
+}
+
+/**
+ * A run stopped by the user's machine (a full disk, a read-only one) after its record exists:
+ * the error, plus how to carry on from its checkpoint rather than start again. Anything else as is.
+ */
+async function withResumeHint(error: unknown, run: RunHandle): Promise<unknown> {
+  const problem = describeEnvironmentError(error);
+  if (problem === undefined || !(await pathExists(run.paths.record))) return error;
+  const checkpoint = await run.findCheckpoint();
+  const done = checkpoint === undefined ? 0 : await readCheckpointEpoch(checkpoint, 0);
+  const shown = displayPath(run.dir);
+  return failure(
+    problem.message,
+    `${problem.hint}\nThe run is kept in ${shown} (failed, checkpointed after epoch ${done}); to carry on from there instead of starting again:\n  fmnist train --resume ${quoteForShell(shown)}`,
+    error,
+  );
 }
 
 async function readSpecFile(path: string): Promise<unknown> {
@@ -355,7 +380,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
     // Refused before its first record (bad options, a spec that does not build): a new run's
     // directory is still empty, and an empty directory would show as a run that never was.
     if (flags.resume === undefined) await rmdir(run.dir).catch(() => {});
-    throw error;
+    throw await withResumeHint(error, run);
   }
   progress.stop();
   interrupt.dispose();
