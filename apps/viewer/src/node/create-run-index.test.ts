@@ -18,11 +18,17 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
+/** The index over the runs written above, with these options. */
+const openIndex = (options: Partial<Parameters<typeof createRunIndex>[0]> = {}) =>
+  createRunIndex({
+    runsDir: join(root, 'runs'),
+    experimentsDir: join(root, 'experiments'),
+    ...options,
+  });
+
 describe('createRunIndex with readInBackground', () => {
   it('resolves once the folders are listed and publishes the runs in batches as they are read', async () => {
-    const index = await createRunIndex({
-      runsDir: join(root, 'runs'),
-      experimentsDir: join(root, 'experiments'),
+    const index = await openIndex({
       readInBackground: true,
       backgroundAfterMs: 0,
     });
@@ -50,9 +56,7 @@ describe('createRunIndex with readInBackground', () => {
   });
 
   it('waits a moment for the reading, so that a few runs are all there at once', async () => {
-    const index = await createRunIndex({
-      runsDir: join(root, 'runs'),
-      experimentsDir: join(root, 'experiments'),
+    const index = await openIndex({
       readInBackground: true,
       backgroundAfterMs: 60_000,
     });
@@ -62,10 +66,7 @@ describe('createRunIndex with readInBackground', () => {
   });
 
   it('without it, resolves with every run read', async () => {
-    const index = await createRunIndex({
-      runsDir: join(root, 'runs'),
-      experimentsDir: join(root, 'experiments'),
-    });
+    const index = await openIndex();
     expect(index.current().runs).toHaveLength(COUNT);
     expect(index.current().loading).toBeUndefined();
     index.close();
