@@ -10,7 +10,13 @@ import {
   parseSpec,
   saveModel,
 } from '@fmnist/models';
-import { describeFailure, hashLabels, type RunHandle, setRunStatus } from '@fmnist/runs';
+import {
+  describeFailure,
+  hashLabels,
+  type RunHandle,
+  setRunStatus,
+  writeTemporaryFile,
+} from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import type { Callback, CallbackContext } from './callbacks.js';
 import { type CheckpointState, saveCheckpoint } from './checkpoint.js';
@@ -455,7 +461,7 @@ async function runEpochsUntilDone(
   setRunStatus(record, 'completed');
   if (run) {
     try {
-      await saveModel(model, run.paths.model);
+      await saveModel(model, run.paths.model, { writeFile: writeTemporaryFile });
       await writeRecord();
     } catch (error) {
       // The completed record never reached the disk (a full disk, say): back to running, so

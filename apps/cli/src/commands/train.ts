@@ -9,9 +9,17 @@ import {
   type OptimizerName,
   parseSpec,
 } from '@fmnist/models';
-import { checkpointPaths, createRun, openRun, RUN_FILES, type RunHandle } from '@fmnist/runs';
+import {
+  checkpointPaths,
+  createRun,
+  openRun,
+  pathExists,
+  RUN_FILES,
+  type RunHandle,
+} from '@fmnist/runs';
 import {
   type BackendName,
+  backendThreadsFor,
   type Callback,
   earlyStopping,
   reduceLrOnPlateau,
@@ -19,11 +27,11 @@ import {
   type TrainResult,
   train,
   type ValidationOption,
-  wasmThreadsFor,
 } from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { checkSpecFitsData } from '../check-spec-fits-data.js';
+import { describeEnvironmentError } from '../describe-environment-error.js';
 import { displayPath, quoteForShell } from '../display-path.js';
 import { EXIT_CODES, failure, usageError } from '../errors.js';
 import { formatEvaluation } from '../format-evaluation.js';
@@ -180,6 +188,23 @@ async function readCheckpointEpoch(dir: string, fallback: number): Promise<numbe
   }
 }
 
+/**
+ * A run stopped by the user's machine (a full disk, a read-only one) after its record exists:
+ * the error, plus how to carry on from its checkpoint rather than start again. Anything else as is.
+ */
+async function withResumeHint(error: unknown, run: RunHandle): Promise<unknown> {
+  const problem = describeEnvironmentError(error);
+  if (problem === undefined || !(await pathExists(run.paths.record))) return error;
+  const checkpoint = await run.findCheckpoint();
+  const done = checkpoint === undefined ? 0 : await readCheckpointEpoch(checkpoint, 0);
+  const shown = displayPath(run.dir);
+  return failure(
+    problem.message,
+    `${problem.hint}\nThe run is kept in ${shown} (failed, checkpointed after epoch ${done}); to carry on from there instead of starting again:\n  fmnist train --resume ${quoteForShell(shown)}`,
+    error,
+  );
+}
+
 async function readSpecFile(path: string): Promise<unknown> {
   const bytes = await readRegularFile(path, { what: 'spec file', maxBytes: MAX_SPEC_BYTES });
   // A UTF-8 byte order mark (some Windows editors add one) is not part of the JSON.
@@ -263,9 +288,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
         `Start a new run, e.g. fmnist train --preset ${record.preset ?? 'mlp-adam'} --epochs ${record.config.epochs + 10}.`,
       );
     }
-    const backend = await useBackend(flags.backend, {
-      wasmThreads: wasmThreadsFor(parseSpec(record.spec)),
-    });
+    const backend = await useBackend(flags.backend, backendThreadsFor(parseSpec(record.spec)));
     const data = await loadRunData(record, flags.dataDir && resolve(flags.dataDir));
     err.write(`${describeData(data)}\n`);
     // The checkpoint, not run.json, says where training carries on (it is written first, so it
@@ -303,7 +326,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
         earlyStopping({ patience: flags.earlyStopping, monitor, restoreBestWeights: true }),
       );
     }
-    const backend = await useBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
+    const backend = await useBackend(flags.backend, backendThreadsFor(spec));
     const data = await loadData({ dataDir: flags.dataDir && resolve(flags.dataDir) });
     err.write(`${describeData(data)}\n`);
     // Checked before the run directory exists, so that a refusal leaves nothing behind.
@@ -355,7 +378,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
     // Refused before its first record (bad options, a spec that does not build): a new run's
     // directory is still empty, and an empty directory would show as a run that never was.
     if (flags.resume === undefined) await rmdir(run.dir).catch(() => {});
-    throw error;
+    throw await withResumeHint(error, run);
   }
   progress.stop();
   interrupt.dispose();
