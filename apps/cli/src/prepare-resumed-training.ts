@@ -6,24 +6,14 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { describeData } from './describe-data.js';
 import { displayPath } from './display-path.js';
-import { failure, usageError } from './errors.js';
-import { givenFlagsExcept } from './given-flags.js';
+import { failure } from './errors.js';
+import { checkResumeFlags } from './given-flags.js';
 import { loadRunData } from './load-run.js';
 import type { PreparedTraining, TrainFlags } from './train-flags.js';
 import { useBackend } from './use-backend.js';
 
 // Flags that --resume may be given with; every other one comes from the run's record.
 const RESUME_FLAGS = new Set(['resume', 'dataDir', 'backend', 'json']);
-
-function checkResumeFlags(command: Command): void {
-  const flags = givenFlagsExcept(command, RESUME_FLAGS);
-  if (flags.length > 0) {
-    throw usageError(
-      `--resume continues a run with the settings it started with; it cannot take ${flags.join(', ')}`,
-      'Drop those flags, or start a new run without --resume.',
-    );
-  }
-}
 
 /** Say on stderr where the run carries on: after its checkpoint's epoch, or from scratch. */
 async function sayWhereItResumes(run: RunHandle, recorded: number, epochs: number): Promise<void> {
@@ -49,7 +39,12 @@ export async function prepareResumedTraining(
   flags: TrainFlags & { resume: string },
   command: Command,
 ): Promise<PreparedTraining> {
-  checkResumeFlags(command);
+  checkResumeFlags(
+    command,
+    RESUME_FLAGS,
+    '--resume continues a run with the settings it started with',
+    'Drop those flags, or start a new run without --resume.',
+  );
   const run = await openRun(resolve(flags.resume));
   const record = await run.readRecord().catch(async (error: unknown) => {
     await run.close();

@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { CLASS_NAMES, countBatches, type LabeledImages } from '@fmnist/dataset';
 import { formatRunReportMarkdown, RUN_SCHEMA_VERSION, type RunRecord } from '@fmnist/metrics';
-import {
-  buildModel,
-  createOptimizer,
-  type ModelSpec,
-  parseSpec,
-  saveModel,
-} from '@fmnist/models';
+import { buildModel, createOptimizer, type ModelSpec, parseSpec, saveModel } from '@fmnist/models';
 import { describeFailure, hashLabels, type RunHandle, setRunStatus } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import type { Callback, CallbackContext } from './callbacks.js';

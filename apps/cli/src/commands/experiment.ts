@@ -10,7 +10,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { usageError } from '../errors.js';
 import { createExperimentProgress } from '../experiment-progress.js';
-import { givenFlagsExcept } from '../given-flags.js';
+import { checkResumeFlags } from '../given-flags.js';
 import { handleExperimentInterrupt } from '../handle-interrupt.js';
 import { loadData } from '../load-data.js';
 import {
@@ -137,16 +137,6 @@ export function addExperimentCommand(program: Command): void {
     });
 }
 
-function checkResumeFlags(command: Command): void {
-  const flags = givenFlagsExcept(command, RESUME_FLAGS);
-  if (flags.length > 0) {
-    throw usageError(
-      `--resume goes on with the settings the experiment started with; it cannot take ${flags.join(', ')}`,
-      'Drop those flags (only --jobs, --data-dir, --backend and --json go with --resume), or start a new experiment.',
-    );
-  }
-}
-
 /** The settings of a new experiment from the flags, checked as far as the command line goes. */
 async function newExperimentSettings(suite: string | undefined, flags: ExperimentFlags) {
   if (suite === undefined) {
@@ -185,7 +175,14 @@ async function experimentCommand(
 ): Promise<number> {
   const err = process.stderr;
   const resuming = flags.resume !== undefined;
-  if (resuming) checkResumeFlags(command);
+  if (resuming) {
+    checkResumeFlags(
+      command,
+      RESUME_FLAGS,
+      '--resume goes on with the settings the experiment started with',
+      'Drop those flags (only --jobs, --data-dir, --backend and --json go with --resume), or start a new experiment.',
+    );
+  }
   const settings = resuming
     ? {
         resume: resolve(flags.resume as string),
