@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { decodePredictions } from '@fmnist/metrics';
-import { createTimestampedDirectory, pathExists, writeJsonAtomically } from '@fmnist/runs';
+import {
+  createTimestampedDirectory,
+  pathExists,
+  runPaths,
+  writeJsonAtomically,
+} from '@fmnist/runs';
 import { SweepError } from '../errors/sweep-error.js';
 import { formatSweepTableMarkdown } from '../format/format-sweep-table-markdown.js';
 import {
@@ -134,7 +139,7 @@ async function readOutcomeRecord(
 ): Promise<RunRecordLike | undefined> {
   if (outcome.record && typeof outcome.record === 'object') return outcome.record as RunRecordLike;
   try {
-    return JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8')) as RunRecordLike;
+    return JSON.parse(await readFile(runPaths(runDir).record, 'utf8')) as RunRecordLike;
   } catch {
     return undefined;
   }
@@ -271,7 +276,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepResult> {
     const run = runOf(job);
     const runDir = join(dir, run.path);
     await mkdir(runDir, { recursive: true });
-    const hasRun = await pathExists(join(runDir, 'run.json'));
+    const hasRun = await pathExists(runPaths(runDir).record);
     const task: SweepTrialTask = {
       job,
       runDir,
@@ -374,7 +379,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepResult> {
       job,
       runDir,
       path,
-      action: (await pathExists(join(runDir, 'run.json'))) ? 'resume' : 'start',
+      action: (await pathExists(runPaths(runDir).record)) ? 'resume' : 'start',
       setup: { ...applyTrialParams(space, configuration.params), epochs: options.retrainEpochs },
       holdoutSeed: file.plan.holdoutSeed,
       retrain: true,
