@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { CLASS_NAMES, countBatches, type LabeledImages } from '@fmnist/dataset';
+import { CLASS_NAMES, countBatches, encodeBase64, type LabeledImages } from '@fmnist/dataset';
 import { formatRunReportMarkdown, RUN_SCHEMA_VERSION, type RunRecord } from '@fmnist/metrics';
 import { buildModel, createOptimizer, type ModelSpec, parseSpec, saveModel } from '@fmnist/models';
 import { describeFailure, hashLabels, type RunHandle, setRunStatus } from '@fmnist/runs';
@@ -425,7 +425,7 @@ async function runEpochsUntilDone(
     record.validationPredictions = {
       split: 'validation',
       labelsSha256: hashLabels(sets.validation.labels),
-      predicted: Buffer.from(validation.predictions).toString('base64'),
+      predicted: encodeBase64(validation.predictions),
     };
   }
   if (data.test) {
@@ -439,7 +439,7 @@ async function runEpochsUntilDone(
     record.predictions = {
       split: 'test',
       labelsSha256: hashLabels(data.test.labels),
-      predicted: Buffer.from(test.predictions).toString('base64'),
+      predicted: encodeBase64(test.predictions),
     };
   }
   setRunStatus(record, 'completed');
