@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { MODEL_FILE_NAMES } from '@fmnist/models';
-import { type RecordsOnDisk, RUN_FILES } from '@fmnist/runs';
+import { type RecordsOnDisk, RUN_FILES, readFileInside } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
 import { displayPath } from './display-path.js';
-import { readFileInside } from './read-file-inside.js';
 
 /**
  * The viewer's views of these runs and experiments as one self-contained HTML file. Each run's
@@ -38,10 +37,10 @@ export async function writeHtmlReport(records: RecordsOnDisk): Promise<string> {
       if (found === undefined || found.ok || found.reason === 'missing') continue;
       const file = join(RUN_FILES.model, names[i] ?? '');
       process.stderr.write(
-        `warning: left ${displayPath(join(dir, file))} out of the report: it ${
+        `warning: left ${displayPath(join(dir, file))} out of the report: ${
           found.reason === 'outside'
-            ? `is a link to ${found.real}, outside the run directory`
-            : 'is not a regular file'
+            ? `it is a link to ${found.target}, outside the run directory`
+            : found.message
         }. Replace it with the file itself to include the model.\n`,
       );
     }

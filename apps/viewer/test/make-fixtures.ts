@@ -5,6 +5,7 @@ import type { ExperimentRecordInput, RunRecord } from '@fmnist/metrics';
 import { getPreset } from '@fmnist/models';
 import { createRun } from '@fmnist/runs';
 import { selectBackend, train } from '@fmnist/train';
+import { minimalSweep } from './minimal-sweep.js';
 
 /** The name of the run that checks names are shown as text, never as HTML. */
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -168,20 +169,14 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
   await mkdir(join(sweepsDir, 'grid-20250101-200000'), { recursive: true });
   await writeFile(
     join(sweepsDir, 'grid-20250101-200000', 'sweep.json'),
-    JSON.stringify({
-      name: 'lr-grid',
-      status: 'completed',
-      trials: [
-        {
-          path: `../../experiments/lr-sweep-20250101-190000/runs/lr-${rates[0]}`,
-          params: { learningRate: rates[0] },
-        },
-        {
-          path: `../../experiments/lr-sweep-20250101-190000/runs/lr-${rates[3]}`,
-          params: { learningRate: rates[3] },
-        },
-      ],
-    }),
+    JSON.stringify(
+      minimalSweep(
+        [rates[0], rates[3]].map((rate) => ({
+          path: `../../experiments/lr-sweep-20250101-190000/runs/lr-${rate}`,
+          params: { learningRate: rate },
+        })),
+      ),
+    ),
   );
 
   const experimentDir = join(experimentsDir, 'notebook-20250101-160000');

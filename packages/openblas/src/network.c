@@ -219,19 +219,25 @@ static void bias_act(float *out, const float *bias, size_t rows, size_t n, int a
   }
 }
 
-// Row-wise softmax in place; returns the sum of the rows' cross-entropies (Keras' clip to
-// [1e-7, 1 − 1e-7]) and counts the rows whose first largest probability is the label.
+// Row-wise softmax in place; returns the sum of the rows' cross-entropies and counts the rows
+// whose first largest probability is the label. The loss is taken from the logits, exactly, as
+// Keras (TF 2.0) takes it when its output op is a Softmax (softmax_cross_entropy_with_logits, no
+// clip to [1e-7, 1 − 1e-7]): log Σ exp(z − max) + max − z_label per row, in double. A NaN logit
+// anywhere in a row makes that row's loss NaN (the comparisons skip it, exp and log carry it), so
+// a diverging run is still detected; the probabilities stay float32, as tfjs computes them.
 static double softmax_loss(float *p, const uint8_t *labels, size_t rows, size_t n,
                            double *correct) {
-  const float eps = 1e-7f, one_minus = 1.0f - 1e-7f;
   double loss = 0;
   for (size_t r = 0; r < rows; r++) {
     float *z = p + r * n;
     float max = z[0];
     for (size_t j = 1; j < n; j++)
       if (z[j] > max) max = z[j];
+    const double zmax = (double)max, zlabel = (double)z[labels[r]];
+    double total = 0;
     float sum = 0;
     for (size_t j = 0; j < n; j++) {
+      total += exp((double)z[j] - zmax);
       z[j] = expf(z[j] - max);
       sum += z[j];
     }
@@ -240,10 +246,7 @@ static double softmax_loss(float *p, const uint8_t *labels, size_t rows, size_t 
       z[j] /= sum;
       if (z[j] > z[best]) best = j;
     }
-    float pk = z[labels[r]];
-    float clipped = pk < eps ? eps : (pk > one_minus ? one_minus : pk);
-    if (pk != pk) clipped = pk;
-    loss -= log((double)clipped);
+    loss += log(total) + (zmax - zlabel);
     if (best == labels[r]) *correct += 1;
   }
   return loss;

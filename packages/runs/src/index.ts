@@ -21,14 +21,16 @@ export type {
 export type { RunChildJobOptions } from './jobs/run-child-job.js';
 export { runChildJob } from './jobs/run-child-job.js';
 export { sendToParent } from './jobs/send-to-parent.js';
-export type { RunDirectoryName } from './layout.js';
+export type { RecordKind, RunDirectoryName } from './layout.js';
 export {
   CHECKPOINT_FILES,
   EXPERIMENT_FILES,
   formatRunTimestamp,
   MODEL_FILE,
   parseRunDirectoryName,
+  RECORD_FILES,
   RUN_FILES,
+  SWEEP_FILES,
   toRunName,
 } from './layout.js';
 export type { LockRunDirectoryOptions, RunLock, RunLockOwner } from './lock-run-directory.js';
@@ -53,6 +55,19 @@ export {
   planExperiment,
   referencesFor,
 } from './plan-experiment.js';
+export { isInside } from './read/is-inside.js';
+export type {
+  ListRecordDirectoriesOptions,
+  RecordDirectory,
+} from './read/list-record-directories.js';
+export { listRecordDirectories } from './read/list-record-directories.js';
+export { mapConcurrently } from './read/map-concurrently.js';
+export type { ReadFileInsideOptions } from './read/read-file-inside.js';
+export { readFileInside } from './read/read-file-inside.js';
+export { MAX_RECORD_BYTES, readRecordFile } from './read/read-record-file.js';
+export { resolveDirectory } from './read/resolve-directory.js';
+export type { FileInside, FileInsideProblem } from './read/stat-file-inside.js';
+export { statFileInside } from './read/stat-file-inside.js';
 export type { RecordsOnDisk, RunOnDisk } from './read-records.js';
 export { readRecords } from './read-records.js';
 export { readRunRecord } from './read-run-record.js';

@@ -24,6 +24,23 @@ export const EXPERIMENT_FILES = {
   runs: 'runs',
 } as const;
 
+/** The files of a sweep directory (`@fmnist/sweep`), relative to it. */
+export const SWEEP_FILES = {
+  record: 'sweep.json',
+  report: 'report.md',
+  runs: 'runs',
+} as const;
+
+/** What a directory of records is: a run, an experiment or a sweep. */
+export type RecordKind = 'run' | 'experiment' | 'sweep';
+
+/** The record file that makes a directory a run, an experiment or a sweep. */
+export const RECORD_FILES = {
+  run: RUN_FILES.record,
+  experiment: EXPERIMENT_FILES.record,
+  sweep: SWEEP_FILES.record,
+} as const satisfies Record<RecordKind, string>;
+
 /** The file a saved tfjs LayersModel directory always holds. */
 export const MODEL_FILE = 'model.json';
 

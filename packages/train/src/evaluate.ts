@@ -1,6 +1,8 @@
 import type { LabeledImages } from '@fmnist/dataset';
 import { type ClassificationReport, classificationReport, confusionMatrix } from '@fmnist/metrics';
 import * as tf from '@tensorflow/tfjs';
+import { applyWithLogits } from './apply-with-logits.js';
+import { sumCrossEntropyFromLogits } from './sum-cross-entropy-from-logits.js';
 import { toInput } from './to-input.js';
 import { categoricalCrossentropy } from './training-step.js';
 
@@ -26,7 +28,11 @@ export interface Predictions {
   probabilities: Float32Array;
 }
 
-/** Run a model over a split in batches, with dropout off. */
+/**
+ * Run a model over a split in batches, with dropout off. The loss of a model ending in a Dense
+ * softmax comes from its logits, exactly, each row in double (as Keras' graph mode and the native
+ * step compute it); any other model's from its clipped probabilities.
+ */
 export function predictSplit(
   model: tf.LayersModel,
   split: LabeledImages,
@@ -41,19 +47,23 @@ export function predictSplit(
   for (let start = 0; start < split.count; start += batchSize) {
     const count = Math.min(batchSize, split.count - start);
     const labels = split.labels.subarray(start, start + count);
-    const [loss, probs] = tf.tidy(() => {
+    const [loss, probs] = tf.tidy((): [number, Float32Array] => {
       const xs = toInput(
         model,
         split.images.subarray(start * pixels, (start + count) * pixels),
         count,
       );
+      // applyWithLogits runs the layers once, in inference mode (dropout off); predict would slice
+      // xs into batches (32 by default), and a slice on wasm copies all of xs.
+      const output = applyWithLogits(model, xs, false);
+      const p = output.probabilities.dataSync() as Float32Array;
+      if (output.logits)
+        return [sumCrossEntropyFromLogits(output.logits.dataSync(), labels, numClasses), p];
       const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), numClasses);
-      // apply, not predict: predict slices xs into batches (32 by default), and a slice on wasm
-      // copies all of xs. apply runs the layers once, in inference mode (dropout off).
-      const p = model.apply(xs) as tf.Tensor;
-      return [categoricalCrossentropy(ys, p).dataSync()[0] as number, p.dataSync() as Float32Array];
+      const mean = categoricalCrossentropy(ys, output.probabilities).dataSync()[0] as number;
+      return [mean * count, p];
     });
-    lossSum += loss * count;
+    lossSum += loss;
     probabilities.set(probs, start * numClasses);
     for (let i = 0; i < count; i++) {
       let best = 0;

@@ -1,4 +1,4 @@
-import { type ExperimentRecord, parseExperimentRecord } from '@fmnist/metrics';
+import { type ExperimentRecord, parseExperimentRecord, parseSweepRecord } from '@fmnist/metrics';
 import type { ExperimentEntry } from '../shared/viewer-index.js';
 import { describeRecordError } from './read-run-entry.js';
 
@@ -10,15 +10,12 @@ export interface LoadedExperiment {
   /** The key of each run the record lists, in its order; `null` for one that is not there. */
   runKeys: (string | null)[];
   record?: ExperimentRecord;
-  /** A sweep (issue 20): what the viewer reads of its record, whatever its schema. */
+  /** A sweep (issue 20): what the viewer shows of its record (validated with `parseSweepRecord`). */
   sweep?: { name: string; status: string; trials: number };
   problem?: string;
 }
 
-const text = (value: unknown, fallback: string) =>
-  typeof value === 'string' && value !== '' ? value : fallback;
-
-/** Validate one experiment entry with `parseExperimentRecord`; never throws. */
+/** Validate one experiment entry with `parseExperimentRecord` (a sweep's with `parseSweepRecord`); never throws. */
 export function readExperimentEntry(entry: ExperimentEntry): LoadedExperiment {
   const base = {
     key: entry.key,
@@ -27,18 +24,14 @@ export function readExperimentEntry(entry: ExperimentEntry): LoadedExperiment {
     runKeys: entry.runKeys,
   };
   if (entry.error !== undefined) return { ...base, problem: entry.error };
-  if (entry.kind === 'sweep') {
-    const record = (entry.record ?? {}) as Record<string, unknown>;
-    return {
-      ...base,
-      sweep: {
-        name: text(record.name, entry.key.replace(/^sweeps\//, '')),
-        status: text(record.status, 'unknown'),
-        trials: entry.runKeys.length,
-      },
-    };
-  }
   try {
+    if (entry.kind === 'sweep') {
+      const sweep = parseSweepRecord(entry.record);
+      return {
+        ...base,
+        sweep: { name: sweep.name, status: sweep.status, trials: entry.runKeys.length },
+      };
+    }
     return { ...base, record: parseExperimentRecord(entry.record) };
   } catch (error) {
     return { ...base, problem: describeRecordError(error) };

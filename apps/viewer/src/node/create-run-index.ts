@@ -1,7 +1,19 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseExperimentRecord, parseRunRecord } from '@fmnist/metrics';
-import { EXPERIMENT_FILES, MODEL_FILE, RUN_FILES } from '@fmnist/runs';
+import { parseExperimentRecord, parseRunRecord, parseSweepRecord } from '@fmnist/metrics';
+import {
+  type FileInside,
+  type FileInsideProblem,
+  isInside,
+  listRecordDirectories,
+  MODEL_FILE,
+  mapConcurrently,
+  RECORD_FILES,
+  RUN_FILES,
+  readRecordFile,
+  resolveDirectory,
+  statFileInside,
+} from '@fmnist/runs';
 import { describeRecordError } from '../data/read-run-entry.js';
 import { summarizeRunRecord } from '../shared/summarize-run-record.js';
 import type {
@@ -10,19 +22,12 @@ import type {
   RunEntry,
   ViewerIndex,
 } from '../shared/viewer-index.js';
-import {
-  isInside,
-  listDirectories,
-  readRecordFile,
-  realDirectory,
-  statRecordFile,
-} from './read-record-files.js';
 
 /** The folders to look in. */
 export interface RunIndexOptions {
   runsDir: string;
   experimentsDir: string;
-  /** Sweeps (issue 20): folders holding a sweep.json whose `trials` (or `runs`) list run `path`s. */
+  /** Sweeps (issue 20): folders holding a sweep.json (SweepRecord) whose `runs` and `retrain` name run `path`s. */
   sweepsDir?: string;
   /** How often to look again even when no file event came (a safety net for file systems without events). Default 5000 ms. */
   sweepMs?: number;
@@ -32,10 +37,8 @@ export interface RunIndexOptions {
 export interface RunIndex {
   /** The index as it is now. */
   current(): ViewerIndex;
-  /** Where a run key lives on disk (its real path), when it is listed. */
+  /** Where a run key lives on disk (its real path), when it is listed and its record is not refused. */
   runDir(key: string): string | undefined;
-  /** A run's run.json version (for ETags), when it is listed. */
-  runVersion(key: string): string | undefined;
   /** Look at the folders again now; resolves once the index is up to date. */
   refresh(): Promise<void>;
   /** Call `listener` with every change; returns a function that stops. */
@@ -49,40 +52,32 @@ interface CachedRun {
   entry: RunEntry;
 }
 
+/** Runs read at once: enough to overlap file reads with parsing, few enough to bound memory. */
 const CONCURRENCY = 8;
 
-/** A sweep's record (issue 20). @fmnist/runs has no name for it yet. */
-const SWEEP_RECORD = 'sweep.json';
+/** The version of an entry whose record is refused: it changes when the reason does. */
+const refusedVersion = (file: FileInsideProblem) => `refused-${file.reason}`;
 
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  f: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await f(items[i] as T);
-      }
-    }),
-  );
-  return out;
+/** The run paths a sweep record lists: each trial's run, then the retrained one. */
+function sweepRunPaths(value: { runs?: unknown; retrain?: unknown } | undefined): unknown[] {
+  return [
+    ...(Array.isArray(value?.runs) ? value.runs : []),
+    ...(value?.retrain && typeof value.retrain === 'object' ? [value.retrain] : []),
+  ];
 }
 
 /**
- * The directory layout (file names) is @fmnist/runs'; the reading is read-record-files.ts'.
- *
  * Build the index of every run (a folder of `runsDir` with run.json, and every run an
- * experiment lists by its relative `path`) and every experiment (a folder of `experimentsDir`
- * with experiment.json), then keep it fresh from file events (and a slow sweep): a run is
- * read again only when its run.json's size or time changed. Runs are kept as summaries
- * (`summarizeRunRecord`, well under 2 KB each), never as whole records. A folder without its
- * record file yet is not listed (it is being created); a record that is damaged, invalid,
- * newer, or a link out of its directory is listed with the reason. Nothing outside the two
- * folders is read.
+ * experiment or sweep lists by its relative `path`) and every experiment and sweep (a folder of
+ * `experimentsDir` with experiment.json, of `sweepsDir` with sweep.json), then keep it fresh from
+ * file events (and a slow sweep): a record is read again only when its version (size, time,
+ * inode) changed. Every folder is listed and every file read through `@fmnist/runs`
+ * (`listRecordDirectories`, `statFileInside`, `readRecordFile`: real paths kept inside their
+ * directory, regular files only), the same reader the CLI uses. Runs are kept as summaries
+ * (`summarizeRunRecord`, well under 2 KB each), never as whole records. Records are validated
+ * with `@fmnist/metrics` (`parseRunRecord`, `parseExperimentRecord`, `parseSweepRecord`). A
+ * folder without its record yet is not listed (it is being created); a record that is damaged,
+ * invalid, newer, or refused is listed with the reason. Nothing outside the folders is read.
  */
 export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex> {
   const roots = [
@@ -116,65 +111,66 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     dir: string,
     previous: CachedRun | undefined,
   ): Promise<CachedRun | undefined> => {
-    const file = await statRecordFile(dir, RUN_FILES.record);
-    if ('missing' in file) return undefined;
-    const hasModel = 'path' in (await statRecordFile(dir, join(RUN_FILES.model, MODEL_FILE)));
+    const file = await statFileInside(dir, RUN_FILES.record);
+    if (!file.ok && file.reason === 'missing') return undefined;
+    const hasModel = (await statFileInside(dir, join(RUN_FILES.model, MODEL_FILE))).ok;
     const base = { key, source: key, hasModel };
-    const version = 'refused' in file ? 'refused' : file.version;
-    if (previous && previous.entry.version === version) {
+    const fileVersion = file.ok ? file.version : refusedVersion(file);
+    if (previous && previous.entry.version === fileVersion) {
       return previous.entry.hasModel === hasModel
         ? previous
         : { dir, entry: { ...previous.entry, hasModel } };
     }
-    if ('refused' in file) return { dir, entry: { ...base, version, error: file.refused } };
-    const read = await readRecordFile(file.path, RUN_FILES.record);
-    if (read.error !== undefined)
-      return { dir, entry: { ...base, version: file.version, error: read.error } };
+    if (!file.ok) return { dir, entry: { ...base, version: fileVersion, error: file.message } };
+    const read = await readRecordFile(dir, RUN_FILES.record);
+    if (!read.ok) {
+      if (read.reason === 'missing') return undefined;
+      // The stat's version: a file that is not JSON is read again only when it changes.
+      return { dir, entry: { ...base, version: file.version, error: read.message } };
+    }
     try {
       const summary = summarizeRunRecord(parseRunRecord(read.value));
-      return { dir, entry: { ...base, version: file.version, summary } };
+      return { dir, entry: { ...base, version: read.version, summary } };
     } catch (error) {
-      return { dir, entry: { ...base, version: file.version, error: describeRecordError(error) } };
+      return { dir, entry: { ...base, version: read.version, error: describeRecordError(error) } };
     }
   };
 
   const readExperiment = async (
     key: string,
     dir: string,
+    file: FileInside | FileInsideProblem,
     previous: ExperimentEntry | undefined,
     kind: 'experiment' | 'sweep',
   ) => {
-    const name = kind === 'sweep' ? SWEEP_RECORD : EXPERIMENT_FILES.record;
-    const file = await statRecordFile(dir, name);
-    if ('missing' in file) return undefined;
-    if ('refused' in file)
-      return { entry: { key, source: key, version: 'refused', error: file.refused, runKeys: [] } };
-    const read =
-      previous && previous.version === file.version
-        ? { value: previous.record, error: previous.error }
-        : await readRecordFile(file.path, name);
-    let error = read.error;
-    if (error === undefined && kind === 'experiment') {
-      try {
-        parseExperimentRecord(read.value);
-      } catch (problem) {
-        error = describeRecordError(problem);
+    const kindField = kind === 'sweep' ? { kind } : {};
+    if (!file.ok) {
+      const entry = { ...kindField, key, source: key, runKeys: [] };
+      return { entry: { ...entry, version: refusedVersion(file), error: file.message }, paths: [] };
+    }
+    let value: unknown;
+    let error: string | undefined;
+    if (previous && previous.version === file.version) {
+      value = previous.record;
+      error = previous.error;
+    } else {
+      const read = await readRecordFile(dir, RECORD_FILES[kind]);
+      if (read.ok) {
+        value = read.value;
+        try {
+          if (kind === 'sweep') parseSweepRecord(value);
+          else parseExperimentRecord(value);
+        } catch (problem) {
+          error = describeRecordError(problem);
+        }
+      } else {
+        error = read.message;
       }
     }
-    const value = read.value as { runs?: unknown; trials?: unknown; retrain?: unknown } | undefined;
-    // A sweep (@fmnist/metrics' SweepRecord) lists its runs in `runs` and the chosen
-    // configuration's retrained run in `retrain`; `trials` is accepted too.
     const listed =
       kind === 'sweep'
-        ? [
-            ...(Array.isArray(value?.runs)
-              ? value.runs
-              : Array.isArray(value?.trials)
-                ? value.trials
-                : []),
-            ...(value?.retrain && typeof value.retrain === 'object' ? [value.retrain] : []),
-          ]
-        : value?.runs;
+        ? sweepRunPaths(value as { runs?: unknown; retrain?: unknown } | undefined)
+        : (value as { runs?: unknown } | undefined)?.runs;
     const paths = Array.isArray(listed)
       ? listed.map((run) => {
           const path = (run as { path?: unknown } | null)?.path;
@@ -185,11 +181,11 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       : [];
     return {
       entry: {
-        ...(kind === 'sweep' ? { kind } : {}),
+        ...kindField,
         key,
         source: key,
         version: file.version,
-        record: read.value,
+        record: value,
         ...(error ? { error } : {}),
       },
       paths,
@@ -198,7 +194,7 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
 
   const scan = async (): Promise<IndexChange | undefined> => {
     const realRoots = await Promise.all(
-      roots.map(async (r) => ({ ...r, real: (await realDirectory(r.dir)) ?? r.dir })),
+      roots.map(async (r) => ({ ...r, real: (await resolveDirectory(r.dir)) ?? r.dir })),
     );
     for (const root of realRoots) watchDir(root.real);
     const keyOf = (real: string) => {
@@ -206,15 +202,14 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       return root ? [root.label, ...relative(root.real, real).split(sep)].join('/') : undefined;
     };
     const candidates = new Map<string, string>();
-    const addCandidate = async (dir: string) => {
-      const real = await realDirectory(dir);
-      const key = real === undefined ? undefined : keyOf(real);
-      if (real !== undefined && key !== undefined && !candidates.has(key))
-        candidates.set(key, real);
+    const addCandidate = (real: string) => {
+      const key = keyOf(real);
+      if (key !== undefined && !candidates.has(key)) candidates.set(key, real);
       return key;
     };
-    const runsRoot = realRoots[0]?.real ?? '';
-    for (const name of await listDirectories(runsRoot)) await addCandidate(join(runsRoot, name));
+    for (const run of await listRecordDirectories(realRoots[0]?.real ?? '', 'run')) {
+      addCandidate(run.dir);
+    }
 
     const nextExperiments = new Map<string, ExperimentEntry>();
     const experimentDirs: string[] = [];
@@ -226,22 +221,21 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     ];
     for (const { kind, label, root } of groups) {
       if (root === undefined) continue;
-      for (const name of await listDirectories(root)) {
-        const dir = await realDirectory(join(root, name));
-        if (dir === undefined || !isInside(root, dir)) continue;
-        const key = `${label}/${name}`;
-        watchDir(dir);
-        experimentDirs.push(dir);
-        const read = await readExperiment(key, dir, experiments.get(key), kind);
-        if (!read) continue;
+      for (const found of await listRecordDirectories(root, kind)) {
+        const key = `${label}/${found.name}`;
+        watchDir(found.dir);
+        experimentDirs.push(found.dir);
+        const read = await readExperiment(key, found.dir, found.record, experiments.get(key), kind);
         const runKeys: (string | null)[] = [];
-        for (const path of read.paths ?? [])
-          runKeys.push(path === undefined ? null : ((await addCandidate(path)) ?? null));
+        for (const path of read.paths) {
+          const real = path === undefined ? undefined : await resolveDirectory(path);
+          runKeys.push(real === undefined ? null : (addCandidate(real) ?? null));
+        }
         nextExperiments.set(key, { ...read.entry, runKeys });
       }
     }
 
-    const found = await mapLimited([...candidates], CONCURRENCY, async ([key, dir]) => {
+    const found = await mapConcurrently([...candidates], CONCURRENCY, async ([key, dir]) => {
       watchDir(dir);
       return [key, await readRun(key, dir, runs.get(key))] as const;
     });
@@ -333,8 +327,10 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       runs: [...runs.values()].map((r) => r.entry),
       experiments: [...experiments.values()],
     }),
-    runDir: (key) => runs.get(key)?.dir,
-    runVersion: (key) => runs.get(key)?.entry.version,
+    runDir: (key) => {
+      const run = runs.get(key);
+      return run && !run.entry.version.startsWith('refused-') ? run.dir : undefined;
+    },
     refresh,
     subscribe(listener) {
       listeners.add(listener);

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimalRun } from '../../test/minimal-run.js';
+import { minimalSweep } from '../../test/minimal-sweep.js';
 import type { IndexChange, ViewerIndex } from '../shared/viewer-index.js';
 import { startViewerServer, type ViewerServer } from './start-viewer-server.js';
 
@@ -117,13 +119,42 @@ beforeAll(async () => {
   );
   await writeFile(
     join(sweep, 'sweep.json'),
-    JSON.stringify({
-      name: 'lr',
-      status: 'running',
-      plan: { trials: 2 },
-      runs: [{ path: 'trials/t1', configurationId: 'c01' }, { path: 'trials/t2' }],
-    }),
+    JSON.stringify(
+      minimalSweep(
+        [
+          { path: 'trials/t1', params: { learningRate: 0.01 } },
+          { path: 'trials/t2', params: { learningRate: 0.1 } },
+        ],
+        { name: 'lr', status: 'running' },
+      ),
+    ),
   );
+  // A sweep.json that is JSON but not a SweepRecord: listed with the reason, its runs still found.
+  await mkdir(join(root, 'sweeps', 'bad-1', 'trials', 't1'), { recursive: true });
+  await writeFile(
+    join(root, 'sweeps', 'bad-1', 'sweep.json'),
+    JSON.stringify({ name: 'bad', status: 'running', runs: [{ path: 'trials/t1' }] }),
+  );
+  // Hostile: an experiment.json and a sweep.json linking out, a run.json that is a pipe (a
+  // reader that opened it would block) or a directory, a model file linking out, and a run
+  // folder that is a link to a run elsewhere.
+  await mkdir(join(root, 'experiments', 'link-out'), { recursive: true });
+  await symlink(
+    join(root, 'secret.json'),
+    join(root, 'experiments', 'link-out', 'experiment.json'),
+  );
+  await mkdir(join(root, 'sweeps', 'link-out'), { recursive: true });
+  await symlink(join(root, 'secret.json'), join(root, 'sweeps', 'link-out', 'sweep.json'));
+  await mkdir(join(runs, 'fifo'), { recursive: true });
+  execFileSync('mkfifo', [join(runs, 'fifo', 'run.json')]);
+  await mkdir(join(runs, 'dir-json', 'run.json'), { recursive: true });
+  await symlink(join(root, 'secret.txt'), join(runs, 'good', 'model', 'weights.bin'));
+  await mkdir(join(root, 'elsewhere'), { recursive: true });
+  await writeFile(
+    join(root, 'elsewhere', 'run.json'),
+    JSON.stringify(minimalRun({ name: 'SECRET-ELSEWHERE' })),
+  );
+  await symlink(join(root, 'elsewhere'), join(runs, 'linked-away'));
   server = await startViewerServer({
     runsDir: runs,
     experimentsDir: join(root, 'experiments'),
@@ -152,6 +183,8 @@ describe('startViewerServer', () => {
     expect(Object.keys(byKey).sort()).toEqual([
       'experiments/suite-1/runs/inner',
       'runs/cut',
+      'runs/dir-json',
+      'runs/fifo',
       'runs/good',
       'runs/link-json',
       'runs/link-text',
@@ -164,18 +197,57 @@ describe('startViewerServer', () => {
     expect(JSON.stringify(byKey['runs/good']).length).toBeLessThan(2048);
     expect(answer.body).not.toContain('pixels');
     expect(byKey['runs/cut']?.error).toMatch(/not valid JSON/);
-    expect(index.experiments.map((e) => e.key)).toEqual(['experiments/suite-1', 'sweeps/lr-1']);
+    const experiments = Object.fromEntries(index.experiments.map((e) => [e.key, e]));
+    expect(Object.keys(experiments).sort()).toEqual([
+      'experiments/link-out',
+      'experiments/suite-1',
+      'sweeps/bad-1',
+      'sweeps/link-out',
+      'sweeps/lr-1',
+    ]);
     // A sweep lists its trials' runs; a trial not run yet is null.
-    expect(index.experiments[1]).toMatchObject({
+    expect(experiments['sweeps/lr-1']).toMatchObject({
       kind: 'sweep',
       runKeys: ['sweeps/lr-1/trials/t1', null],
     });
-    expect(index.experiments[0]?.runKeys).toEqual([
+    expect(experiments['sweeps/lr-1']?.error).toBeUndefined();
+    expect(experiments['experiments/suite-1']?.runKeys).toEqual([
       'experiments/suite-1/runs/inner',
       'runs/good',
       null,
       null,
     ]);
+  });
+
+  it('validates sweep.json with @fmnist/metrics: a malformed one is listed with the reason', async () => {
+    const index = JSON.parse((await get(server, '/api/index')).body) as ViewerIndex;
+    const bad = index.experiments.find((e) => e.key === 'sweeps/bad-1');
+    expect(bad).toMatchObject({ kind: 'sweep' });
+    expect(bad?.error).toMatch(/^invalid sweep record: schemaVersion must be 1/);
+  });
+
+  it('refuses record files that are pipes, directories or links out, and run folders linked from elsewhere', async () => {
+    const body = (await get(server, '/api/index')).body;
+    expect(body).not.toContain('SECRET');
+    const index = JSON.parse(body) as ViewerIndex;
+    const error = (key: string) =>
+      [...index.runs, ...index.experiments].find((e) => e.key === key)?.error;
+    expect(error('runs/fifo')).toBe('run.json is a named pipe, not a file: refused, not read');
+    expect(error('runs/dir-json')).toBe('run.json is a directory, not a file: refused, not read');
+    expect(error('experiments/link-out')).toMatch(/experiment\.json is a link to a file outside/);
+    expect(error('sweeps/link-out')).toMatch(/sweep\.json is a link to a file outside/);
+    expect(index.runs.some((r) => r.key.includes('linked-away'))).toBe(false);
+    for (const key of ['runs/fifo', 'runs/dir-json', 'runs/linked-away']) {
+      const file = await get(server, `/api/runs/${encodeURIComponent(key)}/run.json`);
+      expect(file.status, key).toBe(404);
+    }
+    // A model file linking out of the run is not served either.
+    const weights = await get(
+      server,
+      `/api/runs/${encodeURIComponent('runs/good')}/model/weights.bin`,
+    );
+    expect(weights.status).toBe(404);
+    expect(weights.body).not.toContain('SECRET');
   });
 
   it('does not follow a run.json link out of its directory, in the index or the file endpoint', async () => {
@@ -242,12 +314,28 @@ describe('startViewerServer', () => {
     expect(change.runs.map((r) => [r.key, r.summary?.name])).toEqual([['runs/new', 'new one']]);
   });
 
+  it('pushes a run.json link out of its directory as refused, never its target', async () => {
+    const events = stream(server, /event: change[\s\S]*link-later/);
+    await new Promise((done) => setTimeout(done, 200));
+    await mkdir(join(runs, 'link-later'), { recursive: true });
+    await symlink(join(root, 'secret.json'), join(runs, 'link-later', 'run.json'));
+    const { text } = await events.done;
+    expect(text).not.toContain('SECRET');
+    const change = JSON.parse(
+      /event: change\ndata: (.*link-later.*)\n/.exec(text)?.[1] ?? '{}',
+    ) as IndexChange;
+    expect(change.runs.find((r) => r.key === 'runs/link-later')?.error).toMatch(
+      /outside its directory/,
+    );
+  });
+
   it('answers only to localhost, 127.0.0.1 and [::1] on every endpoint, change stream included', async () => {
     for (const path of [
       '/',
       '/assets/app.js',
       '/api/index',
       `/api/runs/${encodeURIComponent('runs/good')}/run.json`,
+      `/api/runs/${encodeURIComponent('runs/good')}/model/model.json`,
     ]) {
       for (const host of ['evil.example', 'evil.example:80', '192.168.1.2:8080']) {
         const answer = await get(server, path, { host });

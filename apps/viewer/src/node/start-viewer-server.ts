@@ -1,13 +1,12 @@
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
-import { RUN_FILES } from '@fmnist/runs';
+import { extname, normalize } from 'node:path';
+import { RUN_FILES, statFileInside } from '@fmnist/runs';
 import type { IndexChange } from '../shared/viewer-index.js';
 import { hostName, isAllowedHost } from './check-host.js';
 import { createRunIndex } from './create-run-index.js';
-import { isInside, statRecordFile } from './read-record-files.js';
 import { viewerDistDir } from './viewer-dist-dir.js';
 
 /** Options of {@link startViewerServer}. */
@@ -52,8 +51,14 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** File names a run exposes: its record and its model's files, nothing else. */
-const RUN_FILE = /^(run\.json|model\/[A-Za-z0-9_][A-Za-z0-9_.-]*)$/;
+/** A model file's name: letters, digits, `_`, `.` and `-`, not starting with a dot. */
+const MODEL_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/** The files a run exposes: its record and its model's files, nothing else. */
+const isServedRunFile = (file: string) =>
+  file === RUN_FILES.record ||
+  (file.startsWith(`${RUN_FILES.model}/`) &&
+    MODEL_FILE_NAME.test(file.slice(RUN_FILES.model.length + 1)));
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -78,34 +83,56 @@ const matches = (req: IncomingMessage, etag: string) =>
     .map((t) => t.trim().replace(/^W\//, ''))
     .includes(etag.replace(/^W\//, ''));
 
-async function sendFile(
+/**
+ * Send `dir/file` when `@fmnist/runs`' rules allow it (its real path inside `dir`, a regular
+ * file), with an ETag from its version. The file is opened without following a link or
+ * blocking, so one swapped for a link or a pipe after the check is not read either.
+ */
+async function sendFileInside(
   req: IncomingMessage,
   res: ServerResponse,
+  dir: string,
   file: string,
   method: string,
-  etag?: string,
 ): Promise<void> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return send(res, 404, 'not found');
+  const found = await statFileInside(dir, file);
+  if (!found.ok) return send(res, 404, 'not found');
+  const etag = `"${found.version}"`;
   const headers = {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': TYPES[extname(found.path)] ?? 'application/octet-stream',
     // Revalidated every time: a 304 when unchanged.
     'cache-control': 'no-cache',
-    ...(etag ? { etag } : {}),
+    etag,
     ...SECURITY_HEADERS,
   };
-  if (etag && matches(req, etag)) {
+  if (matches(req, etag)) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
+  let handle: FileHandle;
+  try {
+    handle = await open(
+      found.path,
+      constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+    );
+  } catch {
+    return send(res, 404, 'not found');
+  }
+  const info = await handle.stat().catch(() => undefined);
+  if (!info?.isFile()) {
+    await handle.close();
+    return send(res, 404, 'not found');
+  }
   res.writeHead(200, { ...headers, 'content-length': info.size });
   if (method === 'HEAD') {
+    await handle.close();
     res.end();
     return;
   }
   await new Promise<void>((done) => {
-    createReadStream(file)
+    handle
+      .createReadStream({ end: Math.max(0, info.size - 1), autoClose: true })
       .on('error', () => {
         res.destroy();
         done();
@@ -200,21 +227,14 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
       } catch {
         return send(res, 400, 'bad request');
       }
-      if (!RUN_FILE.test(file) || file.includes('..')) return send(res, 404, 'not found');
+      if (!isServedRunFile(file) || file.includes('..')) return send(res, 404, 'not found');
       let dir = index.runDir(key);
       if (dir === undefined) {
         await index.refresh();
         dir = index.runDir(key);
       }
       if (dir === undefined) return send(res, 404, 'no such run');
-      if (file === RUN_FILES.record) {
-        const found = await statRecordFile(dir, RUN_FILES.record);
-        if (!('path' in found)) return send(res, 404, 'not found');
-        return sendFile(req, res, found.path, method, `"${found.version}"`);
-      }
-      const real = await realpath(join(dir, file)).catch(() => undefined);
-      if (real === undefined || !isInside(dir, real)) return send(res, 404, 'not found');
-      return sendFile(req, res, real, method);
+      return sendFileInside(req, res, dir, file, method);
     }
     if (path.startsWith('/api/')) return send(res, 404, 'not found');
     let relativePath: string;
@@ -223,9 +243,7 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
     } catch {
       return send(res, 400, 'bad request');
     }
-    const file = resolve(appDir, `.${normalize(`/${relativePath}`)}`);
-    if (!isInside(appDir, file)) return send(res, 404, 'not found');
-    return sendFile(req, res, file, method);
+    return sendFileInside(req, res, appDir, `.${normalize(`/${relativePath}`)}`, method);
   };
 
   const server = createServer((req, res) => {
