@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { injectWriteFault } from '@fmnist/runs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { trainTinyRun } from '../train-tiny-run.js';
+import { tinyTrainArgs, trainTinyRun } from '../train-tiny-run.js';
 import { runCliInProcess } from './run-cli-in-process.js';
 
 let dataDir: string;
@@ -76,22 +76,9 @@ describe("a full disk at each of train's write points through the runs file laye
         writes += 1;
         return writes === n ? errno('ENOSPC', path) : undefined;
       });
-      const result = await runCliInProcess(
-        [
-          'train',
-          '--preset',
-          'mlp-adam',
-          '--epochs',
-          '2',
-          '--batch-size',
-          '50',
-          '--data-dir',
-          dataDir,
-          '--out',
-          out,
-        ],
-        { timeoutMs: 60_000 },
-      );
+      const result = await runCliInProcess(tinyTrainArgs(dataDir, 2, ['--out', out]), {
+        timeoutMs: 60_000,
+      });
       injectWriteFault();
       expect(result.timedOut).toBe(false);
       expect(result.stderr).not.toContain('looks like a bug');
