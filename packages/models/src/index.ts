@@ -8,4 +8,4 @@
 export * from './browser.js';
 export { loadModel } from './io/load-model.js';
 export type { SaveModelOptions } from './io/save-model.js';
-export { MODEL_FILE_NAMES, saveModel } from './io/save-model.js';
+export { saveModel } from './io/save-model.js';

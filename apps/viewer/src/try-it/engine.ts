@@ -4,7 +4,7 @@
  * the Try-it view opens.
  */
 import { decodeBase64 } from '@fmnist/dataset/browser';
-import { loadModelFromFiles, loadModelFromUrl } from '@fmnist/models/browser';
+import { loadModelFromFiles, loadModelFromUrl, MODEL_FILE_NAMES } from '@fmnist/models/browser';
 import * as tf from '@tensorflow/tfjs';
 import type { TryItEngine, TryItModel } from '../shared/try-it-engine.js';
 import type { EmbeddedModel } from '../shared/viewer-index.js';
@@ -47,12 +47,14 @@ const engine: TryItEngine = {
       weightsManifest?: { paths: string[] }[];
     };
     for (const [i, group] of (modelJson.weightsManifest ?? []).entries()) {
-      group.paths = i === 0 ? ['weights.bin'] : [];
+      group.paths = i === 0 ? [MODEL_FILE_NAMES.weights] : [];
     }
     const bytes = decodeBase64(embedded.weightsBase64);
     const files = [
-      new File([JSON.stringify(modelJson)], 'model.json', { type: 'application/json' }),
-      new File([bytes.buffer as ArrayBuffer], 'weights.bin'),
+      new File([JSON.stringify(modelJson)], MODEL_FILE_NAMES.modelJson, {
+        type: 'application/json',
+      }),
+      new File([bytes.buffer as ArrayBuffer], MODEL_FILE_NAMES.weights),
     ];
     return wrap(await loadModelFromFiles(files));
   },

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ModelsError } from '../errors/models-error.js';
 import { countWeightBytes } from './count-weight-bytes.js';
 import { loadModelFromArtifacts } from './load-model-from-artifacts.js';
-import { MODEL_FILE_NAMES } from './save-model.js';
+import { MODEL_FILE_NAMES } from './model-file-names.js';
 
 const isMissing = (error: unknown): boolean =>
   error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';

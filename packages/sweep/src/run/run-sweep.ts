@@ -6,6 +6,7 @@ import {
   createTimestampedDirectory,
   pathExists,
   runPaths,
+  SWEEP_FILES,
   writeJsonAtomically,
 } from '@fmnist/runs';
 import { SweepError } from '../errors/sweep-error.js';
@@ -22,8 +23,8 @@ import type { SweepJob, SweepJobResult } from '../strategies/create-scheduler.js
 import { planSweep, type SweepPlanOptions, type SweepRequest } from './plan-sweep.js';
 import { type RunnerOutcome, runSweepJobs, type SweepRunner } from './run-sweep-jobs.js';
 
-/** The files of a sweep directory. */
-export const SWEEP_FILES = { record: 'sweep.json', report: 'report.md', runs: 'runs' } as const;
+/** The files of a sweep directory: `@fmnist/runs`' layout, re-exported. */
+export { SWEEP_FILES };
 
 /** One run of a sweep in `sweep.json`: a configuration with one seed. */
 export interface SweepRunEntry {
