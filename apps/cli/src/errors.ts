@@ -113,7 +113,13 @@ export function formatError(error: unknown, verbose: boolean): string {
     const { message, hint } = error as { message: string; hint?: unknown };
     lines.push(`error: ${message}`);
     if (typeof hint === 'string' && hint !== '') lines.push(hint);
-    if (environment !== undefined) lines.push(environment.hint);
+    // A hint built from the same problem already says it.
+    if (
+      environment !== undefined &&
+      !(typeof hint === 'string' && hint.includes(environment.hint))
+    ) {
+      lines.push(environment.hint);
+    }
   } else if (environment !== undefined) {
     lines.push(`error: ${environment.message}`, environment.hint);
   } else if (error instanceof Error) {

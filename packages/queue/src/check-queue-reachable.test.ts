@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findFreePort } from '../test/start-redis.js';
 import { createQueueRunner } from './create-queue-runner.js';
 import { parseQueueUrl } from './parse-queue-url.js';
+import { findFreePort } from './start-redis.js';
 
 describe('an unreachable queue', () => {
   it('fails within seconds with a message naming the URL, not a hang', async () => {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis } from '../test/start-redis.js';
 import { startTestWorker, type TestWorker } from '../test/start-test-worker.js';
 import { createQueueRunner } from './create-queue-runner.js';
 import type { Job, JobOutcome } from './job-runner.js';
+import { startRedis } from './start-redis.js';
 
 const isAlive = (pid: number) => {
   try {

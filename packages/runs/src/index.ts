@@ -80,4 +80,5 @@ export {
   injectWriteFault,
   writeFileAtomically,
   writeJsonAtomically,
+  writeTemporaryFile,
 } from './write-file-atomically.js';

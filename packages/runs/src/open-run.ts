@@ -11,7 +11,8 @@ import { pathExists } from './path-exists.js';
 import { readRunRecord } from './read-run-record.js';
 import { removeLeftovers } from './remove-leftovers.js';
 import { RunsError } from './runs-error.js';
-import { writeFileAtomically, writeJsonAtomically } from './write-file-atomically.js';
+import { writeFileAtomically } from './write-file-atomically.js';
+import { writeRecord } from './write-record.js';
 
 /** Where the parts of one run directory are. */
 export interface RunPaths {
@@ -36,7 +37,7 @@ export interface RunHandle {
   /** The held lock; undefined when opened with `lock: false`. */
   readonly lock: RunLock | undefined;
   readRecord(): Promise<RunRecord>;
-  /** Replace `run.json` atomically. */
+  /** Replace `run.json` atomically (a stopped record on a full disk: in place, see writeRecord). */
   writeRecord(record: RunRecord): Promise<void>;
   /** Replace `report.md` atomically. */
   writeReport(markdown: string): Promise<void>;
@@ -111,7 +112,7 @@ export async function openRun(dir: string, options: OpenRunOptions = {}): Promis
     paths,
     lock,
     readRecord: () => readRunRecord(absolute),
-    writeRecord: (record) => writeJsonAtomically(paths.record, record),
+    writeRecord: (record) => writeRecord(paths.record, record),
     writeReport: (markdown) => writeFileAtomically(paths.report, markdown),
     findCheckpoint,
     async findModel() {

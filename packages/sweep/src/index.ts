@@ -26,6 +26,7 @@ export type {
 } from './run/plan-sweep.js';
 export { planSweep, STRATEGY_NAMES } from './run/plan-sweep.js';
 export type {
+  FormatSweepReportOptions,
   RunSweepOptions,
   SweepEvent,
   SweepFile,

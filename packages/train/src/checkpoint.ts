@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { loadModel, saveModel } from '@fmnist/models';
-import { CHECKPOINT_FILES, checkpointPaths, pathExists } from '@fmnist/runs';
+import { CHECKPOINT_FILES, checkpointPaths, pathExists, writeTemporaryFile } from '@fmnist/runs';
 import type * as tf from '@tensorflow/tfjs';
 import { TrainError } from './errors.js';
 import type { HistoryEntry } from './history.js';
@@ -38,6 +38,7 @@ interface StateFile extends CheckpointState {
 /**
  * Write a checkpoint directory atomically: into a temporary sibling first, then swapped in, so a
  * crash leaves the previous checkpoint (or, mid-swap, `<dir>.old`, which {@link loadCheckpoint} uses).
+ * Every file goes through `@fmnist/runs`' file layer (`writeTemporaryFile`), where tests inject faults.
  */
 export async function saveCheckpoint(
   dir: string,
@@ -69,7 +70,7 @@ async function writeCheckpointFiles(
 ): Promise<void> {
   const files = checkpointPaths(temp);
   await mkdir(temp, { recursive: true });
-  await saveModel(model, files.model);
+  await saveModel(model, files.model, { writeFile: writeTemporaryFile });
   let offset = 0;
   const weights = optimizer.weights.map(({ name, shape, values }) => {
     const entry = { name, shape, offset, length: values.length };
@@ -79,7 +80,7 @@ async function writeCheckpointFiles(
   const bytes = new Float32Array(offset);
   for (const [i, w] of optimizer.weights.entries()) bytes.set(w.values, weights[i]?.offset ?? 0);
   const optimizerBytes = new Uint8Array(bytes.buffer);
-  await writeFile(files.optimizer, optimizerBytes);
+  await writeTemporaryFile(files.optimizer, optimizerBytes);
   const file: StateFile = {
     checkpointVersion: 1,
     ...state,
@@ -94,7 +95,7 @@ async function writeCheckpointFiles(
       sha256: createHash('sha256').update(optimizerBytes).digest('hex'),
     },
   };
-  await writeFile(files.state, `${JSON.stringify(file)}\n`);
+  await writeTemporaryFile(files.state, `${JSON.stringify(file)}\n`);
 }
 
 /** A checkpoint read back: the model with its weights, the optimizer state and the rest. */

@@ -3,7 +3,13 @@ import { cpus } from 'node:os';
 import { CLASS_NAMES, countBatches, encodeBase64, type LabeledImages } from '@fmnist/dataset';
 import { formatRunReportMarkdown, RUN_SCHEMA_VERSION, type RunRecord } from '@fmnist/metrics';
 import { buildModel, createOptimizer, type ModelSpec, parseSpec, saveModel } from '@fmnist/models';
-import { describeFailure, hashLabels, type RunHandle, setRunStatus } from '@fmnist/runs';
+import {
+  describeFailure,
+  hashLabels,
+  type RunHandle,
+  setRunStatus,
+  writeTemporaryFile,
+} from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import type { Callback, CallbackContext } from './callbacks.js';
 import { type CheckpointState, saveCheckpoint } from './checkpoint.js';
@@ -445,7 +451,7 @@ async function runEpochsUntilDone(
   setRunStatus(record, 'completed');
   if (run) {
     try {
-      await saveModel(model, run.paths.model);
+      await saveModel(model, run.paths.model, { writeFile: writeTemporaryFile });
       await writeRecord();
     } catch (error) {
       // The completed record never reached the disk (a full disk, say): back to running, so

@@ -1,6 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import type { RunsComparison } from '@fmnist/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -136,5 +137,61 @@ describe('fmnist compare', () => {
     const result = await runCli(['compare']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("missing required argument 'dirs'");
+  });
+});
+
+describe('fmnist compare <sweep dir>', () => {
+  // The committed sweep.json of a real sgd-momentum ASHA sweep (see its fixtures README).
+  const fixture = fileURLToPath(
+    new URL('../../../../packages/metrics/test/fixtures/sweep-record-v1.json', import.meta.url),
+  );
+  let sweepDir: string;
+  beforeAll(async () => {
+    sweepDir = await mkdtemp(join(tmpdir(), 'fmnist-cli-compare-sweep-'));
+    await copyFile(fixture, join(sweepDir, 'sweep.json'));
+  });
+
+  it('ranks its configurations by validation accuracy with mean ± std and McNemar against the best', async () => {
+    const result = await runCli(['compare', sweepDir]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Sweep sgd-momentum\n/);
+    expect(result.stdout).toContain('the test set was not looked at');
+    expect(result.stdout).toMatch(
+      /rank +config +lr +momentum +nesterov +epochs +seeds +val acc +val loss +vs best \(McNemar\) +status/,
+    );
+    expect(result.stdout).toMatch(/\n +1 +c02 .* best +completed\n/);
+    expect(result.stdout).toMatch(/\n +2 +c03 .* p [0-9.e-]+ \(186\/781\) +completed\n/);
+    expect(result.stdout).toContain("McNemar's exact test compares each of the next rows with it");
+  });
+
+  it('gives the table as JSON (--json, --format json) and as report.md (--format md)', async () => {
+    const file = JSON.parse(await readFile(fixture, 'utf8'));
+    for (const flags of [['--json'], ['--format', 'json']]) {
+      const json = JSON.parse((await runCli(['compare', sweepDir, ...flags])).stdout);
+      expect(json.name).toBe('sgd-momentum');
+      expect(json.table).toEqual(file.table);
+      expect(json.plan).toEqual(file.plan);
+    }
+    const md = await runCli(['compare', sweepDir, '--format', 'md']);
+    expect(md.stdout).toMatch(/^# Sweep sgd-momentum\n/);
+    expect(md.stdout).toContain('| rank | config | lr |');
+  });
+
+  it('compares a sweep alone, never on the test set', async () => {
+    const withRun = await runCli(['compare', sweepDir, runA]);
+    expect(withRun.code).toBe(2);
+    expect(withRun.stderr).toContain('a sweep directory is compared on its own');
+    const sorted = await runCli(['compare', sweepDir, '--sort', 'test-accuracy']);
+    expect(sorted.code).toBe(2);
+    expect(sorted.stderr).toContain('--sort test-accuracy cannot apply to it');
+  });
+
+  it('says what is wrong with a damaged sweep.json', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fmnist-cli-compare-bad-sweep-'));
+    await writeFile(join(dir, 'sweep.json'), '{"schemaVersion": 1, "name": "x"}');
+    const result = await runCli(['compare', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('is not a sweep record fmnist can read');
+    expect(result.stderr).not.toContain('looks like a bug');
   });
 });

@@ -68,6 +68,12 @@ describe('fmnist sweep', () => {
     );
     expect(retrained.metrics?.test?.accuracy).toBe(sweep.retrain?.testAccuracy);
     expect(retrained.data?.test).toBe(100);
+    // fmnist compare <sweep dir>: the same ranking, as report.md has it, and as JSON.
+    const report = await readFile(join(dir, 'report.md'), 'utf8');
+    expect((await runCli(['compare', dir, '--format', 'md'], { cwd })).stdout).toBe(report);
+    const compared = JSON.parse((await runCli(['compare', dir, '--json'], { cwd })).stdout);
+    expect(compared.table).toEqual(sweep.table);
+    expect(compared.retrain).toEqual(sweep.retrain);
   });
 
   it('refuses a bad space with the JSON path of every fault, before any training', async () => {

@@ -17,6 +17,7 @@ import { createTrainProgress } from '../progress.js';
 import { reportTraining } from '../report-training.js';
 import type { TrainFlags } from '../train-flags.js';
 import { BACKEND_CHOICES } from '../use-backend.js';
+import { withResumeHint } from '../with-resume-hint.js';
 
 /** The optimizer names `--optimizer` takes (Keras' spellings work too, in any case). */
 const OPTIMIZER_NAMES = Object.keys(OPTIMIZER_DEFAULTS) as OptimizerName[];
@@ -130,7 +131,7 @@ async function runTrain(flags: TrainFlags, command: Command): Promise<number> {
     // Refused before its first record (bad options, a spec that does not build): a new run's
     // directory is still empty, and an empty directory would show as a run that never was.
     if (!prepared.resuming) await rmdir(run.dir).catch(() => {});
-    throw error;
+    throw await withResumeHint(error, run);
   }
   progress.stop();
   interrupt.dispose();

@@ -10,7 +10,7 @@ import { displayPath } from '../display-path.js';
 import { EXIT_CODES, failure } from '../errors.js';
 import { createIntegerParser, INTEGER_LIMITS } from '../parse-options.js';
 import { startWorker } from '../queue-client.js';
-import { BACKEND_CHOICES } from '../use-backend.js';
+import { BACKEND_CHOICES, useBackend } from '../use-backend.js';
 
 /** The flags of `fmnist worker`. */
 interface WorkerFlags {
@@ -60,13 +60,16 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
     download: false,
     integrity: 'check',
   });
+  // What selectBackend chooses here is what the trials run and what the sweep records of this
+  // worker ('auto' would say nothing, and could hide two workers on different backends).
+  const backend = (await useBackend(flags.backend)).name;
   const out = resolve(flags.out);
   const log = (message: string) =>
     process.stderr.write(`${pc.dim(new Date().toISOString().slice(11, 19))} ${message}\n`);
   const worker = await startWorker({
     url: flags.queue,
     version: pkg.version,
-    backend: flags.backend,
+    backend,
     concurrency: flags.jobs,
     execute: async (job, options) => {
       let trainJob: TrainJob;
@@ -79,7 +82,7 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
           error: { message: `job ${job.id} is not a train job this fmnist reads` },
         };
       }
-      const local = await toLocalJob(trainJob, out, data.source.location, flags.backend);
+      const local = await toLocalJob(trainJob, out, data.source.location, backend);
       return runChildJob(
         { id: job.id, args: trainJobArgs(local) },
         { ...options, prefixArgs: [trainJobScript()] },
@@ -88,7 +91,7 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
     onLog: log,
   });
   log(
-    `worker ${worker.identity.host}:${worker.identity.pid} (fmnist ${pkg.version}, ${flags.jobs} at a time) on the queue; runs under ${displayPath(out)}`,
+    `worker ${worker.identity.host}:${worker.identity.pid} (fmnist ${pkg.version}, ${backend}, ${flags.jobs} at a time) on the queue; runs under ${displayPath(out)}`,
   );
   return new Promise((done) => {
     let stopping = false;

@@ -14,6 +14,11 @@ export interface SaveModelOptions {
    * back compiled.
    */
   includeOptimizer?: boolean;
+  /**
+   * How each file is written under its temporary name (default: `node:fs` `writeFile`). The
+   * training loop passes `@fmnist/runs`' file layer, so that tests of full disks reach these writes.
+   */
+  writeFile?: (path: string, data: Uint8Array | string) => Promise<void>;
 }
 
 type TrainingConfigSource = { getTrainingConfig?: () => tf.io.TrainingConfig };
@@ -70,7 +75,7 @@ export async function saveModel(
         weightsManifest: [{ paths: [MODEL_FILE_NAMES.weights], weights: weightSpecs }],
         weightsSha256: createHash('sha256').update(weightData).digest('hex'),
       };
-      await writeAtomically(dir, [
+      await writeAtomically(dir, options.writeFile ?? writeFile, [
         [MODEL_FILE_NAMES.weights, weightData],
         [MODEL_FILE_NAMES.modelJson, `${JSON.stringify(modelJson)}\n`],
       ]);
@@ -95,6 +100,7 @@ export async function saveModel(
 /** Writes every file under a temporary name first, then renames them in order. */
 async function writeAtomically(
   dir: string,
+  write: (path: string, data: Uint8Array | string) => Promise<void>,
   files: readonly (readonly [string, Uint8Array | string])[],
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -102,7 +108,7 @@ async function writeAtomically(
   const temps = files.map(([name]) => join(dir, `.${name}.${token}.tmp`));
   try {
     for (const [index, [, content]] of files.entries()) {
-      await writeFile(temps[index] ?? '', content);
+      await write(temps[index] ?? '', content);
     }
     for (const [index, [name]] of files.entries()) {
       await rename(temps[index] ?? '', join(dir, name));

@@ -11,6 +11,7 @@ import {
 } from '@fmnist/runs';
 import { SweepError } from '../errors/sweep-error.js';
 import { formatSweepTableMarkdown } from '../format/format-sweep-table-markdown.js';
+import { formatSweepTableText } from '../format/format-sweep-table-text.js';
 import {
   type ConfigurationRow,
   rankConfigurations,
@@ -475,8 +476,19 @@ export async function readSweepFile(dir: string): Promise<SweepFile> {
   return file;
 }
 
-/** `report.md` of a sweep: what it searched, how, and the ranked table. */
-export function formatSweepReport(file: SweepFile, dir: string): string {
+/** Options of {@link formatSweepReport}. */
+export interface FormatSweepReportOptions {
+  /** `markdown` (default; `report.md`) or `text` for a terminal (`fmnist compare <sweep dir>`). */
+  format?: 'markdown' | 'text';
+}
+
+/** `report.md` of a sweep (or the same for a terminal): what it searched, how, and the ranked table. */
+export function formatSweepReport(
+  file: SweepFile,
+  dir: string,
+  options: FormatSweepReportOptions = {},
+): string {
+  const text = options.format === 'text';
   const plan = file.plan;
   const rungs =
     plan.minEpochs === undefined
@@ -484,13 +496,13 @@ export function formatSweepReport(file: SweepFile, dir: string): string {
       : `${plan.minEpochs} → ${plan.epochs} epochs (η = ${plan.reductionFactor})`;
   const best = file.table[0];
   return [
-    `# Sweep ${file.name}`,
+    text ? `Sweep ${file.name}` : `# Sweep ${file.name}`,
     '',
     `${plan.strategy}, ${plan.trials} configurations × ${plan.seeds.length} seed${plan.seeds.length === 1 ? '' : 's'}, ${rungs}; ` +
       `holdout seed ${plan.holdoutSeed} shared by every trial; ${file.runner.kind} runner, ${file.runner.jobs} at a time${file.runner.queue ? ` on ${file.runner.queue}` : ''}.`,
     `Status: ${file.status}; wall time ${file.wallSeconds.toFixed(0)} s. Ranked on the validation holdout only: the test set was not looked at.`,
     '',
-    formatSweepTableMarkdown(file.table),
+    text ? formatSweepTableText(file.table) : formatSweepTableMarkdown(file.table),
     '',
     best
       ? `Best: ${best.configurationId} (${JSON.stringify(best.params)}). McNemar's exact test compares each of the next rows with it on the shared holdout (p, and the holdout images only that row / only the best got right).`
