@@ -20,6 +20,8 @@ const sources = [
   'src/network.c',
   'src/network.h',
   'src/network-binding.c',
+  'src/pool.c',
+  'src/pool.h',
 ];
 
 if (process.argv.includes('--if-stale') && existsSync(addon)) {

@@ -135,7 +135,7 @@ export function formatBench(report: BenchReport): string {
   if (floor) {
     lines.push(
       '',
-      `floor: ${floor.msPerStep.toFixed(2)} ms/step, ${floor.secondsPerEpoch.toFixed(2)} s/epoch — the step's ${floor.products.length} products each timed alone at its best thread count, summed`,
+      `floor: ${floor.msPerStep.toFixed(2)} ms/step, ${floor.secondsPerEpoch.toFixed(2)} s/epoch — the step's ${floor.products.length} products each timed alone at its best thread count (OpenBLAS' threads, or its rows split over the step's own), summed`,
     );
   } else if (report.floor && !report.floor.available) {
     lines.push('', `floor not measured: ${report.floor.reason}`);

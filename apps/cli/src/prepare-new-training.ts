@@ -3,10 +3,10 @@ import type { LoadedDataset } from '@fmnist/dataset';
 import { applySpecOverrides, getPreset, type ModelSpec, parseSpec } from '@fmnist/models';
 import { createRun } from '@fmnist/runs';
 import {
+  backendThreadsFor,
   createPlateauCallbacks,
   train,
   type ValidationOption,
-  wasmThreadsFor,
 } from '@fmnist/train';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -103,7 +103,7 @@ export async function prepareNewTraining(
     reduceLr: flags.reduceLr,
     validation,
   });
-  const backend = await useBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
+  const backend = await useBackend(flags.backend, backendThreadsFor(spec));
   const data = await loadData({ dataDir: flags.dataDir && resolve(flags.dataDir) });
   err.write(`${describeData(data)}\n`);
   checkDataHasImages(data);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseSpec } from '@fmnist/models';
 import { openRun, type RunHandle } from '@fmnist/runs';
-import { readCheckpointEpoch, resume, wasmThreadsFor } from '@fmnist/train';
+import { backendThreadsFor, readCheckpointEpoch, resume } from '@fmnist/train';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { describeData } from './describe-data.js';
@@ -57,9 +57,7 @@ export async function prepareResumedTraining(
       `Start a new run, e.g. fmnist train --preset ${record.preset ?? 'mlp-adam'} --epochs ${record.config.epochs + 10}.`,
     );
   }
-  const backend = await useBackend(flags.backend, {
-    wasmThreads: wasmThreadsFor(parseSpec(record.spec)),
-  });
+  const backend = await useBackend(flags.backend, backendThreadsFor(parseSpec(record.spec)));
   const data = await loadRunData(record, flags.dataDir && resolve(flags.dataDir));
   process.stderr.write(`${describeData(data)}\n`);
   await sayWhereItResumes(run, record.history.at(-1)?.epoch ?? 0, record.config.epochs);

@@ -21,7 +21,11 @@ let server: { url: string; stop: () => void };
 
 /** Start `fmnist view <dir>` and wait for the URL it prints. */
 function startView(dir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [BIN, 'view', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'view', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // fmnist view keeps run summaries under the user cache: keep this test's in its folder.
+    env: { ...process.env, XDG_CACHE_HOME: join(dir, '.cache') },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => {

@@ -30,6 +30,8 @@ async function cli(args: string[]) {
 function startView(dir: string, extra: string[] = []): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, [BIN, 'view', dir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // fmnist view keeps run summaries under the user cache: keep this test's in its folder.
+    env: { ...process.env, XDG_CACHE_HOME: join(dir, '.cache') },
   });
   return new Promise((resolve, reject) => {
     let out = '';

@@ -190,17 +190,43 @@ function record(i, rand) {
 }
 
 /**
- * Write `count` runs under `root/runs` and `count / 100` experiments under `root/experiments`,
- * each listing 100 of them. Returns the total bytes of the run.json files.
+ * A copy of a real record (one @fmnist/train wrote) as bench run `i`: its own id, name, time,
+ * learning rate and seed, everything else — history, report, matrix, samples, predictions — as
+ * trained.
  */
-export async function makeRuns(root, count) {
+function fromTemplate(template, i) {
+  const factor = [0.3, 1, 3, 10][i % 4];
+  const optimizer = template.spec.optimizer;
+  return {
+    ...template,
+    id: `bench-${i}`,
+    name: `${template.name}-b${i}`,
+    createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
+    finishedAt: new Date(Date.UTC(2025, 0, 1, 1, i)).toISOString(),
+    spec: {
+      ...template.spec,
+      optimizer: { ...optimizer, learningRate: (optimizer.learningRate ?? 0.001) * factor },
+    },
+    config: { ...template.config, seed: i % 5 },
+  };
+}
+
+/**
+ * Write `count` runs under `root/runs` and `count / 100` experiments under `root/experiments`,
+ * each listing 100 of them. With `templates` (parsed run.json files of real training runs),
+ * every run is a copy of one of them; else a generated record of the same shape. Returns the
+ * total bytes of the run.json files.
+ */
+export async function makeRuns(root, count, templates = []) {
   const rand = random(42);
   let bytes = 0;
   const dirs = [];
   for (let i = 0; i < count; i++) {
     const dir = join(root, 'runs', `run-${String(i).padStart(4, '0')}-20250101-000000`);
     await mkdir(join(dir, 'model'), { recursive: true });
-    const text = JSON.stringify(record(i, rand));
+    const text = JSON.stringify(
+      templates.length > 0 ? fromTemplate(templates[i % templates.length], i) : record(i, rand),
+    );
     bytes += text.length;
     await writeFile(join(dir, 'run.json'), text);
     await writeFile(join(dir, 'model', 'model.json'), '{"modelTopology":{},"weightsManifest":[]}');

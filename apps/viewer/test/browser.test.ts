@@ -12,6 +12,7 @@ import {
   type ViewerServer,
 } from '../src/node/index.js';
 import { type Fixtures, makeFixtures, XSS_NAME } from './make-fixtures.js';
+import { minimalRun } from './minimal-run.js';
 
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -302,6 +303,38 @@ describe('the served viewer', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a malformed sweep.json like any malformed record: its card and the problems list say why', async () => {
+    const dir = join(fixtures.sweepsDir, 'broken-20250101-210000');
+    await mkdir(dir, { recursive: true });
+    // JSON, but not a SweepRecord (no schemaVersion, id, plan…): @fmnist/metrics says what is wrong.
+    await writeFile(join(dir, 'sweep.json'), JSON.stringify({ name: 'broken', runs: [] }));
+    try {
+      await waitForIndex((index) =>
+        index.experiments.some((e) => e.key === 'sweeps/broken-20250101-210000'),
+      );
+      const { page, problems, close } = await openPage(`${server.url}#experiments`);
+      const card = page.locator('article.experiment.problem', {
+        hasText: 'sweeps/broken-20250101-210000',
+      });
+      expect(await text(card)).toContain('invalid sweep record: schemaVersion must be 1');
+      // The valid sweep is still shown as a sweep.
+      expect(
+        await page.locator('article[data-experiment="sweeps/grid-20250101-200000"]').count(),
+      ).toBe(1);
+      await go(page, 'runs');
+      expect(await text(page.locator('.problems'))).toMatch(
+        /sweeps\/broken-20250101-210000: invalid sweep record/,
+      );
+      await close();
+      expect(problems).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await waitForIndex(
+        (index) => !index.experiments.some((e) => e.key === 'sweeps/broken-20250101-210000'),
+      );
+    }
+  });
+
   it('overlays curves in distinct colours, with a legend that tells solid from dashed, full width', async () => {
     const { page, problems, close } = await openPage(`${server.url}#experiments`);
     await page.click(
@@ -542,6 +575,35 @@ describe('the served viewer', () => {
     expect(await page.locator('table.runs tbody tr').count()).toBe(9);
     await close();
     expect(problems).toEqual([]);
+  });
+
+  it('opens at once over many runs read in the background, and ends with all of them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fmnist-viewer-background-'));
+    for (let i = 0; i < 250; i++) {
+      const run = join(dir, 'runs', `run-${String(i).padStart(3, '0')}`);
+      await mkdir(run, { recursive: true });
+      await writeFile(join(run, 'run.json'), JSON.stringify(minimalRun({ name: `bulk ${i}` })));
+    }
+    const background = await startViewerServer({
+      runsDir: join(dir, 'runs'),
+      experimentsDir: join(dir, 'experiments'),
+      readInBackground: true,
+      backgroundAfterMs: 0,
+    });
+    try {
+      const { page, problems, close } = await openPage(background.url);
+      // However far the reading was when the page opened, the batches arrive as changes.
+      await page.waitForFunction(() =>
+        /250 of 250 runs shown/.test(document.querySelector('main')?.textContent ?? ''),
+      );
+      expect(await page.locator('p.reading').isHidden()).toBe(true);
+      expect(await background.indexed).toBeGreaterThan(0);
+      await close();
+      expect(problems).toEqual([]);
+    } finally {
+      await background.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('says so when the server goes away', async () => {

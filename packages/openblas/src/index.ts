@@ -2,6 +2,18 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+/** A matrix product's operands: `c` (m×n) = op(`a`) (m×k) · op(`b`) (k×n), row-major. */
+export type Product = [
+  transposeA: boolean,
+  transposeB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+];
+
 /** OpenBLAS through the addon: every function works on Float32Arrays in place. */
 export interface OpenBlas {
   /**
@@ -10,17 +22,13 @@ export interface OpenBlas {
    * default) `c` (m×n) is overwritten; 1 adds to it. Any Float32Array will do, including views of a
    * WebAssembly memory; the arrays may be longer than needed but not shorter (a `RangeError`).
    */
-  sgemm(
-    transposeA: boolean,
-    transposeB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    a: Float32Array,
-    b: Float32Array,
-    c: Float32Array,
-    beta?: number,
-  ): void;
+  sgemm(...product: [...Product, beta?: number]): void;
+  /**
+   * {@link OpenBlas.sgemm} (beta 0) with op(a)'s rows split over `threads` threads (1 to 64), each
+   * part a single-threaded OpenBLAS product — as the fused step splits its own, so that a
+   * product can be timed there. The threads are a pool kept for the next call with as many.
+   */
+  sgemmSplit(threads: number, ...product: Product): void;
   /** The threads OpenBLAS computes each product on (process-wide). */
   setThreads(threads: number): void;
   /** OpenBLAS's build configuration, e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64`. */
@@ -30,15 +38,24 @@ export interface OpenBlas {
    * per layer (kind, in h/w/c, out h/w/c, activation, kernel h/w, pad top/left), `rates` one
    * dropout rate per layer, `optimizer` one of {@link NETWORK_OPTIMIZERS}, `hyper` [beta1,
    * beta2, epsilon, rho, momentum]. A `RangeError` says what is wrong with a description.
+   *
+   * `threads` (default 1, at most 64): the threads its steps run on — the caller's and
+   * `threads − 1` of the network's own, which sleep when idle. Each thread runs single-threaded
+   * OpenBLAS products on its part (its rows of the batch; its rows or columns of each weight
+   * gradient; its part of the update), OpenBLAS being held to one thread during those steps. The
+   * results do not depend on `threads`: each output's sum is split by no thread.
    */
   createNetwork(
     desc: Int32Array,
     rates: Float64Array,
     optimizer: number,
     hyper: Float64Array,
+    threads?: number,
   ): NetworkHandle;
   /** How many floats the network's parameters take (kernels and biases, layer after layer). */
   networkParamCount(network: NetworkHandle): number;
+  /** The threads the network's steps run on (its `createNetwork` `threads`). */
+  networkThreads(network: NetworkHandle): number;
   /**
    * One fused step on examples `order[from … from + size)` (or `from …` in order when `order` is
    * null) of `images` (uint8, scaled by 1/255 here): forward with dropout masks drawn from

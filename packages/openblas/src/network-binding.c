@@ -1,4 +1,5 @@
-// Node-API functions over network.c: createNetwork, trainBatch, networkGradients, evaluateNetwork.
+// Node-API functions over network.c: createNetwork, networkParamCount, networkThreads, trainBatch,
+// networkGradients, evaluateNetwork.
 // Every array is checked against the sizes the network needs, so a bad call is a RangeError,
 // never a read out of bounds.
 #include <math.h>
@@ -60,12 +61,18 @@ static net_t *get_net(napi_env env, napi_value value) {
   return (net_t *)data;
 }
 
-// createNetwork(desc: Int32Array, rates: Float64Array, optimizer, hyper: Float64Array(5))
+// createNetwork(desc: Int32Array, rates: Float64Array, optimizer, hyper: Float64Array(5), threads?)
 static napi_value create_network(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 4)
-    return fail(env, "createNetwork takes desc, rates, optimizer, hyper");
+  size_t argc = 5;
+  napi_value argv[5];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 4 || argc > 5)
+    return fail(env, "createNetwork takes desc, rates, optimizer, hyper, threads?");
+  size_t threads = 1;
+  napi_valuetype threads_type = napi_undefined;
+  if (argc == 5) napi_typeof(env, argv[4], &threads_type);
+  if (threads_type != napi_undefined &&
+      (!get_count(env, argv[4], &threads) || threads < 1 || threads > 64))
+    return fail(env, "createNetwork: threads must be a whole number from 1 to 64");
   int32_t *desc;
   double *rates, *hyper;
   size_t ld, lr, lh, optimizer;
@@ -79,6 +86,10 @@ static napi_value create_network(napi_env env, napi_callback_info info) {
   const char *error = "out of memory";
   net_t *net = net_create(desc, (int)(ld / NET_DESC_INTS), rates, (int)optimizer, hyper, &error);
   if (!net) return fail(env, error);
+  if (!net_set_threads(net, (int)threads)) {
+    net_free(net);
+    return fail(env, "createNetwork: cannot start the network's threads");
+  }
   napi_value result;
   if (napi_create_external(env, net, finalize, NULL, &result) != napi_ok) {
     net_free(net);
@@ -87,15 +98,28 @@ static napi_value create_network(napi_env env, napi_callback_info info) {
   return result;
 }
 
-static napi_value param_count(napi_env env, napi_callback_info info) {
+// A network's count: networkParamCount(net) or networkThreads(net).
+static napi_value count_of(napi_env env, napi_callback_info info, const char *usage,
+                           double (*count)(const net_t *)) {
   size_t argc = 1;
   napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   net_t *net = argc == 1 ? get_net(env, argv[0]) : NULL;
-  if (!net) return fail(env, "networkParamCount takes a network");
+  if (!net) return fail(env, usage);
   napi_value result;
-  napi_create_double(env, (double)net->param_count, &result);
+  napi_create_double(env, count(net), &result);
   return result;
+}
+
+static double params_of(const net_t *net) { return (double)net->param_count; }
+static double threads_of(const net_t *net) { return (double)net_threads(net); }
+
+static napi_value param_count(napi_env env, napi_callback_info info) {
+  return count_of(env, info, "networkParamCount takes a network", params_of);
+}
+
+static napi_value network_threads(napi_env env, napi_callback_info info) {
+  return count_of(env, info, "networkThreads takes a network", threads_of);
 }
 
 static int dropout_layers(const net_t *net) {
@@ -229,6 +253,7 @@ static void export_function(napi_env env, napi_value exports, const char *name, 
 void register_network(napi_env env, napi_value exports) {
   export_function(env, exports, "createNetwork", create_network);
   export_function(env, exports, "networkParamCount", param_count);
+  export_function(env, exports, "networkThreads", network_threads);
   export_function(env, exports, "trainBatch", train_batch);
   export_function(env, exports, "networkGradients", network_gradients);
   export_function(env, exports, "evaluateNetwork", evaluate_network);

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pool.h"
+
 // Layer kinds, activations and optimizers: the same numbers as src/network-plan.ts.
 enum { NET_DENSE = 1, NET_CONV = 2, NET_POOL = 3, NET_DROPOUT = 4 };
 enum { NET_LINEAR = 0, NET_RELU = 1, NET_SOFTMAX = 2 };
@@ -29,6 +31,7 @@ typedef struct {
   int32_t *arg;
   float *mask;
   float *col;
+  float *dz;  // the loss's gradient with respect to `out` (then to the pre-activation)
 } layer_t;
 
 typedef struct {
@@ -39,13 +42,19 @@ typedef struct {
   int optimizer;
   double beta1, beta2, epsilon, rho, momentum;
   int cap;
-  float *input, *grad, *d0, *d1, *dcol;
+  float *input, *grad, *dcol;
   uint8_t *labels;
+  double *row_loss;
+  uint8_t *row_correct;
+  pool_t *pool;  // NULL: one thread
 } net_t;
 
 net_t *net_create(const int32_t *desc, int n, const double *rates, int optimizer,
                   const double *hyper, const char **error);
 void net_free(net_t *net);
+// Threads the network's steps run on (1 or more); 0 when a thread cannot be started.
+int net_set_threads(net_t *net, int threads);
+int net_threads(const net_t *net);
 int net_train(net_t *net, float *params, float *slots, double *powers, const uint8_t *images,
               const uint8_t *labels, const uint32_t *order, size_t from, int batch, double lr,
               const double *dropout_states, float *grad_out, double *result);

@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,6 +49,17 @@ function reference(
   return c;
 }
 
+/** The largest difference, relative to the largest value of `expected`. */
+function worstDifference(actual: Float32Array, expected: Float32Array): number {
+  let scale = 1e-6;
+  let worst = 0;
+  expected.forEach((e, i) => {
+    scale = Math.max(scale, Math.abs(e));
+    worst = Math.max(worst, Math.abs((actual[i] as number) - e));
+  });
+  return worst / scale;
+}
+
 describe('@fmnist/openblas', () => {
   it('loads (the addon is built)', () => {
     expect(status.ok, status.ok ? '' : status.reason).toBe(true);
@@ -79,6 +90,47 @@ describe('@fmnist/openblas', () => {
       }
     }
   }
+
+  it('splits a product over threads of its own (sgemmSplit): what sgemm gives, to rounding', () => {
+    const blas = getBlas();
+    for (const [m, n, k] of [
+      [200, 128, 784],
+      [784, 128, 200],
+      [7, 5, 13],
+      [1, 3, 2],
+    ] as const) {
+      for (const ta of [false, true]) {
+        for (const tb of [false, true]) {
+          const a = values(m * k, m + k);
+          const b = values(k * n, n);
+          const whole = new Float32Array(m * n);
+          blas.setThreads(1);
+          blas.sgemm(ta, tb, m, n, k, a, b, whole);
+          for (const threads of [1, 2, 3]) {
+            const split = new Float32Array(m * n).fill(Number.NaN);
+            blas.sgemmSplit(threads, ta, tb, m, n, k, a, b, split);
+            expect(
+              worstDifference(split, whole),
+              `${m}×${n}×${k} ${ta} ${tb} on ${threads}`,
+            ).toBeLessThan(1e-5);
+          }
+        }
+      }
+    }
+    expect(() =>
+      getBlas().sgemmSplit(
+        0,
+        false,
+        false,
+        1,
+        1,
+        1,
+        values(1, 1),
+        values(1, 2),
+        new Float32Array(1),
+      ),
+    ).toThrow(/threads \(1 to 64\)/);
+  });
 
   it('adds to c with beta 1', () => {
     const a = new Float32Array([1, 2, 3, 4]); // 2×2
@@ -159,14 +211,9 @@ describe('@fmnist/openblas', () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const copy = join(mkdtempSync(join(tmpdir(), 'openblas-rebuild-')), 'openblas');
     mkdirSync(join(copy, 'src'), { recursive: true });
-    for (const file of [
-      'binding.gyp',
-      'build.mjs',
-      'src/openblas.c',
-      'src/network.c',
-      'src/network.h',
-      'src/network-binding.c',
-    ]) {
+    // What package.json's `files` ships for the build: binding.gyp, build.mjs, src/*.c, src/*.h.
+    const sources = readdirSync(join(root, 'src')).filter((f) => /\.[ch]$/.test(f));
+    for (const file of ['binding.gyp', 'build.mjs', ...sources.map((f) => `src/${f}`)]) {
       cpSync(join(root, file), join(copy, file));
     }
     const addon = pathToFileURL(join(copy, 'build', 'Release', 'openblas.node'));

@@ -11,8 +11,8 @@ const epochs = Number(process.argv[2] ?? 20);
 if (process.argv[4] === '--child') {
   const { loadFashionMnist } = await import('@fmnist/dataset');
   const { getPreset } = await import('@fmnist/models');
-  const { selectBackend, train } = await import('../dist/index.js');
-  const backend = await selectBackend('wasm');
+  const { backendOptionsFromEnv, selectBackend, train } = await import('../dist/index.js');
+  const backend = await selectBackend('wasm', backendOptionsFromEnv(process.env));
   const data = await loadFashionMnist();
   const result = await train({
     spec: getPreset('mlp-adam'),

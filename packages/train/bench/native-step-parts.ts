@@ -1,5 +1,6 @@
-// Times the native fused step of a preset alone (no tfjs, no epoch loop) and each of its products
-// alone, at 1 and 2 OpenBLAS threads: where a step's milliseconds go.
+// Times the native fused step of a preset alone (no tfjs, no epoch loop) on 1 and 2 threads of its
+// own, and each of its products alone (OpenBLAS' threads or split over ours): where a step's
+// milliseconds go.
 // Usage: tsx bench/native-step-parts.ts [preset] [batch] [steps]
 import { loadFashionMnist } from '@fmnist/dataset';
 import { getPreset } from '@fmnist/models';
@@ -18,8 +19,7 @@ if (!planned.ok) throw new Error(planned.reason);
 const { plan } = planned;
 const data = await loadFashionMnist();
 for (const threads of [1, 2]) {
-  blas.setThreads(threads);
-  const network = blas.createNetwork(plan.desc, plan.rates, plan.optimizer, plan.hyper);
+  const network = blas.createNetwork(plan.desc, plan.rates, plan.optimizer, plan.hyper, threads);
   const n = blas.networkParamCount(network);
   const params = new Float32Array(n).map((_, i) => Math.sin(i) * 0.05);
   const slots = new Float32Array(2 * n);
@@ -53,5 +53,5 @@ for (const threads of [1, 2]) {
 const products = listProducts(plan, batch);
 const timed = timeProducts(blas, products, [1, 2]);
 for (const p of timed.products)
-  console.log(`  ${p.label}: ${p.best.toFixed(3)} ms (${p.threads} thr)`);
+  console.log(`  ${p.label}: ${p.best.toFixed(3)} ms (${p.threads} thr, ${p.split})`);
 console.log(`floor: ${timed.floorMs.toFixed(2)} ms/step`);

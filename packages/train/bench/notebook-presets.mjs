@@ -5,10 +5,13 @@
 import { loadFashionMnist } from '@fmnist/dataset';
 import { buildModel, getPreset } from '@fmnist/models';
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend, train } from '../dist/index.js';
+import { backendOptionsFromEnv, backendThreadsFor, selectBackend, train } from '../dist/index.js';
 
 const epochs = Number(process.argv[2] ?? 20);
-const backend = await selectBackend(process.argv[3] ?? 'auto');
+const backend = await selectBackend(process.argv[3] ?? 'auto', {
+  ...backendThreadsFor(getPreset('mlp-adam')),
+  ...backendOptionsFromEnv(process.env),
+});
 const data = await loadFashionMnist();
 const presets = ['mlp-adam', 'mlp-rmsprop', 'mlp-sgd', 'mlp-deep-sgd', 'mlp-dropout-rmsprop'];
 console.log(`backend ${backend.name}; ${epochs} epochs, batch 200, seed 0`);

@@ -1,5 +1,5 @@
 // @fmnist/train/bench: what `fmnist bench` times with — not part of the training API.
-export type { StepFloor, StepProduct } from './measure-floor.js';
+export type { ProductSplit, StepFloor, StepProduct } from './measure-floor.js';
 export { measureFloor } from './measure-floor.js';
 export type { MeasurePytorchOptions, PytorchSpeed } from './measure-pytorch.js';
 export { measurePytorch } from './measure-pytorch.js';

@@ -29,7 +29,10 @@ export async function chooseEngine(
   const planned = planNativeNetwork(spec);
   const reason = !status.ok ? status.reason : !planned.ok ? planned.reason : undefined;
   if (status.ok && planned.ok) {
-    const engine = createNativeEngine(status.blas, planned.plan, model, optimizer, options);
+    const engine = createNativeEngine(status.blas, planned.plan, model, optimizer, {
+      ...options,
+      threads: backend.threads,
+    });
     await engine.syncFromModel();
     return { engine };
   }

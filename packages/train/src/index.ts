@@ -1,3 +1,5 @@
+export type { BackendEnv } from './backend-options-from-env.js';
+export { backendOptionsFromEnv } from './backend-options-from-env.js';
 export type { Callback, CallbackContext, Monitor, MonitorMode } from './callbacks.js';
 export type { CheckpointState, LoadedCheckpoint } from './checkpoint.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
@@ -43,6 +45,8 @@ export { callbacksFromConfig, resume } from './resume.js';
 export type { BackendChoice, BackendName, SelectBackendOptions } from './select-backend.js';
 export {
   BACKEND_NAMES,
+  backendThreadsFor,
+  MAX_NATIVE_THREADS,
   MAX_WASM_THREADS,
   nativeThreadsFor,
   selectBackend,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseSpec } from '@fmnist/models';
 import type { OpenBlas } from '@fmnist/openblas';
 import { type NativeNetworkPlan, planNativeNetwork } from './plan-native-network.js';
@@ -60,46 +61,70 @@ export function listProducts(plan: NativeNetworkPlan, batch: number): StepProduc
   return products;
 }
 
+/** How a product was run at its best: OpenBLAS' own threads, or its rows split over ours (the fused step's way). */
+export type ProductSplit = 'openblas' | 'rows';
+
 /**
- * Time each product alone (median of `repeats` after a warm-up) at each thread count, keep its
- * best, and sum them: the floor a step cannot go below on these products.
+ * Time each product alone (median of `repeats` after a warm-up) at each thread count — on
+ * OpenBLAS' own threads, and, above one, with its rows split over threads of ours as the fused
+ * step runs it — keep its best, and sum them: the floor a step cannot go below on these products.
  */
 export function timeProducts(
   blas: OpenBlas,
   products: StepProduct[],
   threadCounts: number[],
   repeats = 15,
-): { products: (StepProduct & { best: number; threads: number })[]; floorMs: number } {
+): {
+  products: (StepProduct & { best: number; threads: number; split: ProductSplit })[];
+  floorMs: number;
+} {
   const timed = products.map((p) => {
     const a = new Float32Array(p.m * p.k).fill(0.5);
     const b = new Float32Array(p.k * p.n).fill(0.25);
     const c = new Float32Array(p.m * p.n);
     let best = Number.POSITIVE_INFINITY;
     let bestThreads = 1;
-    for (const threads of threadCounts) {
-      blas.setThreads(threads);
+    let bestSplit: ProductSplit = 'openblas';
+    const time = (run: () => void) => {
       const times: number[] = [];
       for (let r = 0; r < repeats + 2; r++) {
         const t = performance.now();
-        blas.sgemm(p.transposeA, p.transposeB, p.m, p.n, p.k, a, b, c);
+        run();
         if (r >= 2) times.push(performance.now() - t);
       }
       times.sort((x, y) => x - y);
-      const median = times[times.length >> 1] as number;
-      if (median < best) {
-        best = median;
-        bestThreads = threads;
+      return times[times.length >> 1] as number;
+    };
+    for (const threads of threadCounts) {
+      const ways: [ProductSplit, () => void][] = [
+        ['openblas', () => blas.sgemm(p.transposeA, p.transposeB, p.m, p.n, p.k, a, b, c)],
+      ];
+      if (threads > 1 && typeof blas.sgemmSplit === 'function') {
+        ways.push([
+          'rows',
+          () => blas.sgemmSplit(threads, p.transposeA, p.transposeB, p.m, p.n, p.k, a, b, c),
+        ]);
+      }
+      for (const [split, run] of ways) {
+        blas.setThreads(split === 'openblas' ? threads : 1);
+        const median = time(run);
+        if (median < best) {
+          best = median;
+          bestThreads = threads;
+          bestSplit = split;
+        }
       }
     }
-    return { ...p, best, threads: bestThreads };
+    return { ...p, best, threads: bestThreads, split: bestSplit };
   });
+  blas.setThreads(1);
   return { products: timed, floorMs: timed.reduce((sum, p) => sum + p.best, 0) };
 }
 
 /** The floor of a spec's step, from {@link measureFloor}. */
 export interface StepFloor {
-  /** Each product with its best time (ms) and the thread count that gave it. */
-  products: (StepProduct & { best: number; threads: number })[];
+  /** Each product with its best time (ms), the thread count that gave it, and how it was split. */
+  products: (StepProduct & { best: number; threads: number; split: ProductSplit })[];
   /** The sum of the products' best times, per step. */
   msPerStep: number;
   /** `msPerStep` times the steps of an epoch over `count` images. */
@@ -108,7 +133,8 @@ export interface StepFloor {
 
 /**
  * The arithmetic floor of a spec's training step on OpenBLAS: each of its matrix products timed
- * alone at its best thread count (of `threadCounts`), summed; or why it cannot be measured.
+ * alone at its best thread count (of `threadCounts`, default 1 and every core up to 8) on OpenBLAS'
+ * threads or split over ours, summed; or why it cannot be measured.
  */
 export async function measureFloor(options: {
   spec: unknown;
@@ -124,7 +150,7 @@ export async function measureFloor(options: {
   const timed = timeProducts(
     status.blas,
     listProducts(planned.plan, batchSize),
-    options.threadCounts ?? [1, 2],
+    options.threadCounts ?? [...new Set([1, Math.min(availableParallelism(), 8)])],
   );
   return {
     ok: true,

@@ -47,7 +47,10 @@ export function createNativeEngine(
   plan: NativeNetworkPlan,
   model: tf.LayersModel,
   optimizer: tf.Optimizer,
-  options: EngineOptions,
+  options: EngineOptions & {
+    /** Threads the steps (and inference) run on; the results do not depend on it. Default 1. */
+    threads?: number;
+  },
 ): TrainingEngine {
   const { train, batchSize, seed } = options;
   const network: NetworkHandle = blas.createNetwork(
@@ -55,6 +58,7 @@ export function createNativeEngine(
     plan.rates,
     plan.optimizer,
     plan.hyper,
+    options.threads ?? 1,
   );
   const count = blas.networkParamCount(network);
   const variables = model.trainableWeights;

@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { TrainError } from './errors.js';
-import { selectBackend, wasmThreadsFor } from './select-backend.js';
+import {
+  backendThreadsFor,
+  nativeThreadsFor,
+  selectBackend,
+  wasmThreadsFor,
+} from './select-backend.js';
 
 describe('selectBackend', () => {
   it('picks the native step first, with tfjs under it, when the addon loads', async () => {
@@ -13,18 +18,22 @@ describe('selectBackend', () => {
   });
 
   it('passes over native (turned off) and tfjs-node (cannot load), saying why, then picks wasm', async () => {
-    process.env.FMNIST_NATIVE = 'off';
-    try {
-      const choice = await selectBackend('auto');
-      expect(choice.name).toBe('wasm');
-      expect(choice.passedOver.map((p) => p.name)).toEqual(['native', 'node']);
-      expect(choice.passedOver[0]?.reason).toMatch(/FMNIST_NATIVE=off/);
-      expect(choice.passedOver[1]?.reason).toMatch(
-        /tfjs-node: (installed but not loadable|not installed)/,
-      );
-    } finally {
-      delete process.env.FMNIST_NATIVE;
-    }
+    const choice = await selectBackend('auto', { native: false });
+    expect(choice.name).toBe('wasm');
+    expect(choice.passedOver.map((p) => p.name)).toEqual(['native', 'node']);
+    expect(choice.passedOver[0]?.reason).toMatch(/turned off.*FMNIST_NATIVE=off/);
+    expect(choice.passedOver[1]?.reason).toMatch(
+      /tfjs-node: (installed but not loadable|not installed)/,
+    );
+  });
+
+  it('runs the native step on the threads asked for', async () => {
+    const choice = await selectBackend('native', { nativeThreads: 2 });
+    expect(choice.threads).toBe(2);
+    expect(choice.reason).toMatch(/on 2 threads of its own/);
+    await expect(selectBackend('native', { nativeThreads: 0 })).rejects.toThrow(
+      /nativeThreads must be a whole number from 1 to 64/,
+    );
   });
 
   it('refuses a backend asked for by name that cannot load, saying how to get it', async () => {
@@ -35,22 +44,15 @@ describe('selectBackend', () => {
     );
   });
 
-  it('refuses a FMNIST_WASM_THREADS that is not 1 to 8, saying how to fix it', async () => {
-    process.env.FMNIST_WASM_THREADS = 'lots';
-    try {
-      await expect(selectBackend('cpu')).rejects.toThrow(
-        /FMNIST_WASM_THREADS must be .* from 1 to 8.*Unset it/,
-      );
-    } finally {
-      delete process.env.FMNIST_WASM_THREADS;
-    }
-  });
-
-  it('gives every core to conv nets and one thread to dense nets', () => {
+  it('gives wasm every core for conv nets and one thread for dense nets; the native step every core', () => {
+    const cores = Math.min(availableParallelism(), 8);
     expect(wasmThreadsFor({ layers: [{ type: 'dense' }] })).toBe(1);
-    expect(wasmThreadsFor({ layers: [{ type: 'conv2d' }, { type: 'dense' }] })).toBe(
-      Math.min(availableParallelism(), 8),
-    );
+    expect(wasmThreadsFor({ layers: [{ type: 'conv2d' }, { type: 'dense' }] })).toBe(cores);
+    expect(nativeThreadsFor({ layers: [{ type: 'dense' }] })).toBe(cores);
+    expect(backendThreadsFor({ layers: [{ type: 'dense' }] })).toEqual({
+      wasmThreads: 1,
+      nativeThreads: cores,
+    });
   });
 
   it('selects cpu by name and rejects unknown names', async () => {

@@ -54,28 +54,45 @@ type Attempt =
   | { ok: true; reason: string; threads: number; matmul: string; tfjs?: BackendChoice['tfjs'] }
   | { ok: false; reason: string };
 
-/** Options of {@link selectBackend}. */
+/**
+ * Options of {@link selectBackend}: each a choice the caller makes (nothing here reads the
+ * environment; the CLI reads it into these, see {@link backendOptionsFromEnv}).
+ */
 export interface SelectBackendOptions {
   /**
-   * Threads for the wasm backend when `FMNIST_WASM_THREADS` is not set: see
-   * {@link wasmThreadsFor}. Default 1. Only the first start of wasm in a process counts.
+   * Threads for the wasm backend (1 to {@link MAX_WASM_THREADS}): see {@link wasmThreadsFor}.
+   * Default 1. Only the first start of wasm in a process counts.
    */
   wasmThreads?: number;
   /**
-   * Threads for the native step's products when `FMNIST_WASM_THREADS` (the share
-   * `fmnist experiment --jobs` gives each child) is not set: see {@link nativeThreadsFor}. Default
-   * `wasmThreads`, else 1.
+   * Threads the native step runs on (1 to {@link MAX_NATIVE_THREADS}; `fmnist experiment --jobs`
+   * gives each run its share): see {@link nativeThreadsFor}. Default `wasmThreads`, else 1.
    */
   nativeThreads?: number;
+  /**
+   * `stock`: tfjs-backend-wasm's own kernels, with only the missing Conv2DBackpropFilter added,
+   * and no fused optimizer update (benchmarks of what ours buy). Default `ours`. Only the first
+   * start of wasm in a process counts.
+   */
+  wasmKernels?: 'ours' | 'stock';
+  /** `false`: the wasm backend's products on XNNPACK even where OpenBLAS loads. Default true. */
+  openblas?: boolean;
+  /** `false`: never the native step (auto passes over it, saying so). Default true. */
+  native?: boolean;
 }
 
+/** The most threads the native step runs on. */
+export const MAX_NATIVE_THREADS = 64;
+
 /**
- * The threads worth giving the native step for a model: every core for a conv net (large
- * products); for a dense net as measured in the README (*The fused step*).
+ * The threads worth giving the native step: every core (at most 8), for dense and conv nets
+ * alike. Its threads are its own, each running single-threaded OpenBLAS products on its rows of
+ * the batch (see the README, *The fused step*), so even model 1's small products split well:
+ * measured on 2 cores, model 1's step 1.9× faster on 2 threads, where OpenBLAS' own threading
+ * made it slower.
  */
-export function nativeThreadsFor(spec: { layers: readonly { type: string }[] }): number {
-  const convolutional = spec.layers.some((layer) => layer.type === 'conv2d');
-  return convolutional ? Math.min(availableParallelism(), MAX_WASM_THREADS) : 1;
+export function nativeThreadsFor(_spec: { layers: readonly { type: string }[] }): number {
+  return Math.min(availableParallelism(), MAX_WASM_THREADS);
 }
 
 /**
@@ -89,19 +106,22 @@ export function wasmThreadsFor(spec: { layers: readonly { type: string }[] }): n
   return convolutional ? Math.min(availableParallelism(), MAX_WASM_THREADS) : 1;
 }
 
-/** `FMNIST_WASM_THREADS` (1 to 8) if set, else `fallback`. */
-function wasmThreadsWanted(fallback: number): number {
-  const text = process.env.FMNIST_WASM_THREADS;
-  if (text === undefined || text === '') return fallback;
-  const threads = Number(text);
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WASM_THREADS) {
+/** {@link wasmThreadsFor} and {@link nativeThreadsFor} of a spec, as {@link selectBackend} takes them. */
+export function backendThreadsFor(spec: {
+  layers: readonly { type: string }[];
+}): Pick<SelectBackendOptions, 'wasmThreads' | 'nativeThreads'> {
+  return { wasmThreads: wasmThreadsFor(spec), nativeThreads: nativeThreadsFor(spec) };
+}
+
+/** A thread count option: a whole number from 1 to `max`, or a TrainError saying so. */
+function checkThreads(name: string, value: number, max: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
     throw new TrainError(
       'INVALID_OPTION',
-      `FMNIST_WASM_THREADS must be a whole number from 1 to ${MAX_WASM_THREADS}; got ${JSON.stringify(text)}. ` +
-        'Unset it to let fmnist choose.',
+      `${name} must be a whole number from 1 to ${max}; got ${JSON.stringify(value)}`,
     );
   }
-  return threads;
+  return value;
 }
 
 function isModuleMissing(error: unknown, pkg: string): boolean {
@@ -127,12 +147,16 @@ let wasmMatmul: { blas?: OpenBlas; note: string } | undefined;
  * OpenBLAS for the wasm backend's matrix products (@fmnist/openblas, an optional dependency whose
  * addon builds where OpenBLAS is installed), or why not: then XNNPACK, in wasm, does them.
  */
-async function openBlasForWasm(): Promise<OpenBlasStatus> {
-  if (process.env.FMNIST_WASM_KERNELS === 'stock') {
-    return { ok: false, reason: 'not used with FMNIST_WASM_KERNELS=stock' };
+async function openBlasForWasm(options: SelectBackendOptions): Promise<OpenBlasStatus> {
+  if (options.wasmKernels === 'stock') {
+    return {
+      ok: false,
+      reason:
+        'not used with the stock wasm kernels (wasmKernels: stock; FMNIST_WASM_KERNELS=stock in the CLI)',
+    };
   }
-  if (process.env.FMNIST_OPENBLAS === 'off') {
-    return { ok: false, reason: 'turned off by FMNIST_OPENBLAS=off' };
+  if (options.openblas === false) {
+    return { ok: false, reason: 'turned off (openblas: false; FMNIST_OPENBLAS=off in the CLI)' };
   }
   try {
     const openblas = await import('@fmnist/openblas');
@@ -148,12 +172,10 @@ async function openBlasForWasm(): Promise<OpenBlasStatus> {
 let nativeStep: OpenBlasStatus | undefined;
 
 /**
- * @fmnist/openblas with its fused step, or why not (not installed, not built, built before the
- * fused step, or turned off by `FMNIST_NATIVE=off`).
+ * @fmnist/openblas with its fused step, or why not (not installed, not built, or built before
+ * the threaded fused step). Loads once.
  */
 export async function loadNativeStep(): Promise<OpenBlasStatus> {
-  if (process.env.FMNIST_NATIVE === 'off')
-    return { ok: false, reason: 'turned off by FMNIST_NATIVE=off' };
   if (nativeStep) return nativeStep;
   let status: OpenBlasStatus;
   try {
@@ -164,34 +186,46 @@ export async function loadNativeStep(): Promise<OpenBlasStatus> {
       ? { ok: false, reason: '@fmnist/openblas is not installed (an optional dependency)' }
       : { ok: false, reason: `@fmnist/openblas cannot be imported (${String(error)})` };
   }
-  if (status.ok && typeof status.blas.createNetwork !== 'function') {
+  if (status.ok && typeof status.blas.networkThreads !== 'function') {
     status = {
       ok: false,
-      reason: 'the @fmnist/openblas addon was built before the fused step; rebuild it',
+      reason: 'the @fmnist/openblas addon was built before the threaded fused step; rebuild it',
     };
   }
   nativeStep = status;
   return status;
 }
 
-async function activateNative(wasmThreads: number, nativeThreads: number): Promise<Attempt> {
+async function activateNative(
+  options: SelectBackendOptions,
+  wasmThreads: number,
+  nativeThreads: number,
+): Promise<Attempt> {
+  if (options.native === false)
+    return {
+      ok: false,
+      reason: 'native: turned off (native: false; FMNIST_NATIVE=off in the CLI)',
+    };
   const status = await loadNativeStep();
   if (!status.ok) return { ok: false, reason: `native: ${status.reason}` };
   const skipped: string[] = [];
   for (const name of TFJS_BACKENDS) {
-    const attempt = await activate(name, wasmThreads);
+    const attempt = await activate(name, options, wasmThreads);
     if (!attempt.ok) {
       skipped.push(attempt.reason);
       continue;
     }
-    status.blas.setThreads(nativeThreads);
+    const threads =
+      nativeThreads === 1
+        ? 'on 1 thread'
+        : `on ${nativeThreads} threads of its own (each its rows of the batch, single-threaded OpenBLAS products)`;
     return {
       ok: true,
       threads: nativeThreads,
       matmul: 'OpenBLAS',
       reason:
-        `the fused native step: one call per batch (forward, loss, backward, update), products on ` +
-        `OpenBLAS on ${nativeThreads} thread${nativeThreads === 1 ? '' : 's'}, with tfjs ${name} ` +
+        `the fused native step: one call per batch (forward, loss, backward, update) ${threads}, ` +
+        `with tfjs ${name} ` +
         'holding the model; the fastest path for the specs it runs (others train on tfjs ' +
         `${name})`,
       tfjs: { name, reason: attempt.reason, threads: attempt.threads, matmul: attempt.matmul },
@@ -200,7 +234,11 @@ async function activateNative(wasmThreads: number, nativeThreads: number): Promi
   return { ok: false, reason: `native: no tfjs backend loads under it (${skipped.join('; ')})` };
 }
 
-async function activate(name: TfjsBackendName, wasmThreads: number): Promise<Attempt> {
+async function activate(
+  name: TfjsBackendName,
+  options: SelectBackendOptions,
+  wasmThreads: number,
+): Promise<Attempt> {
   let wasm: typeof import('@tensorflow/tfjs-backend-wasm') | undefined;
   if (name === 'node') {
     try {
@@ -223,12 +261,12 @@ async function activate(name: TfjsBackendName, wasmThreads: number): Promise<Att
       return { ok: false, reason: `tfjs-backend-wasm: cannot be imported (${String(error)})` };
     }
     if (!wasmMatmul) {
-      const status = await openBlasForWasm();
+      const status = await openBlasForWasm(options);
       wasmMatmul = status.ok
         ? { blas: status.blas, note: 'matrix products on OpenBLAS' }
         : { note: `matrix products on XNNPACK (OpenBLAS: ${status.reason})` };
     }
-    registerWasmKernels(wasmMatmul.blas);
+    registerWasmKernels(wasmMatmul.blas, { kernels: options.wasmKernels ?? 'ours' });
     // A process starts wasm once, with the threads it then keeps. (Asking tfjs whether it has
     // started, tf.findBackend, would itself start it, single-threaded.)
     const first = !wasmStarted;
@@ -272,8 +310,12 @@ export async function selectBackend(
   preference: BackendName | 'auto' = 'auto',
   options: SelectBackendOptions = {},
 ): Promise<BackendChoice> {
-  const wasmThreads = wasmThreadsWanted(options.wasmThreads ?? 1);
-  const nativeThreads = wasmThreadsWanted(options.nativeThreads ?? options.wasmThreads ?? 1);
+  const wasmThreads = checkThreads('wasmThreads', options.wasmThreads ?? 1, MAX_WASM_THREADS);
+  const nativeThreads = checkThreads(
+    'nativeThreads',
+    options.nativeThreads ?? options.wasmThreads ?? 1,
+    MAX_NATIVE_THREADS,
+  );
   if (preference !== 'auto' && !BACKEND_NAMES.includes(preference)) {
     throw new TrainError(
       'INVALID_OPTION',
@@ -285,8 +327,8 @@ export async function selectBackend(
   for (const name of candidates) {
     const attempt =
       name === 'native'
-        ? await activateNative(wasmThreads, nativeThreads)
-        : await activate(name, wasmThreads);
+        ? await activateNative(options, wasmThreads, nativeThreads)
+        : await activate(name, options, wasmThreads);
     if (attempt.ok) {
       const reason =
         preference === 'auto' ? attempt.reason : `asked for by name; ${attempt.reason}`;

@@ -28,15 +28,21 @@ describe('fmnist bench', () => {
     expect(report.preset).toBe('mlp-adam');
     expect(report.dataset.coldSeconds).toBeGreaterThan(0);
     expect(report.dataset.warmSeconds).toBeGreaterThan(0);
+    // The native step on every core (what train gives it), and on one.
+    const natives = availableParallelism() > 1 ? ['native', 'native'] : ['native'];
     expect(report.results.map((r: { backend: string }) => r.backend)).toEqual([
-      'native',
+      ...natives,
       'node',
       'wasm',
       'cpu',
     ]);
-    expect(report.results[1]).toMatchObject({ available: false });
-    expect(report.results[1].reason).toContain('tfjs-node');
-    for (const result of report.results.filter((_: unknown, i: number) => i !== 1)) {
+    expect(
+      report.results.slice(0, natives.length).map((r: { threads: number }) => r.threads),
+    ).toEqual([...new Set([Math.min(availableParallelism(), 8), 1])]);
+    const node = report.results[natives.length];
+    expect(node).toMatchObject({ available: false });
+    expect(node.reason).toContain('tfjs-node');
+    for (const result of report.results.filter((r: { backend: string }) => r.backend !== 'node')) {
       expect(result).toMatchObject({ available: true, steps: 2, batchSize: 50 });
       expect(result.msPerStep).toBeGreaterThan(0);
       expect(result.peakRssBytes).toBeGreaterThan(0);

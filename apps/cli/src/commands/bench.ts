@@ -4,9 +4,10 @@ import { getPreset } from '@fmnist/models';
 import {
   BACKEND_NAMES,
   type BackendName,
+  backendThreadsFor,
+  nativeThreadsFor,
   selectBackend,
   TrainError,
-  wasmThreadsFor,
 } from '@fmnist/train';
 import {
   measureFloor,
@@ -15,6 +16,7 @@ import {
   type PytorchSpeed,
 } from '@fmnist/train/bench';
 import { type Command, Option } from 'commander';
+import { backendOptions } from '../backend-options.js';
 import { failure } from '../errors.js';
 import { type BenchReport, type BenchResult, formatBench } from '../format-bench.js';
 import { loadData } from '../load-data.js';
@@ -28,11 +30,12 @@ Examples:
   $ fmnist bench                               # every backend that loads, mlp-adam, 3 whole epochs each
   $ fmnist bench --preset cnn --backend native
   $ fmnist bench --backend wasm --steps 50     # 50 steps of each epoch, scaled up (quick)
+  $ fmnist bench --backend native --threads 1  # the native step on one thread
   $ fmnist bench --json
 
 s/epoch is the wall time of a whole epoch (batch assembly included, no validation), the median of
 --epochs. With --backend all each backend runs in its own process, so peak RSS is that backend's
-alone. For mlp-adam and cnn PyTorch trains the same network on the same data (Debian's
+alone; the native step is timed on the threads train gives it and on one. For mlp-adam and cnn PyTorch trains the same network on the same data (Debian's
 python3-torch) with torch threads 1 and 2 × OPENBLAS_NUM_THREADS 1 and 2, all four printed, and the
 ratio is against the fastest; the floor is each of the step's products timed alone at its best
 thread count, summed. apt-get install python3-torch libopenblas0-pthread.`;
@@ -50,6 +53,8 @@ interface BenchFlags {
   pytorchEpochs: number;
   python: string;
   floor: boolean;
+  /** Threads of the backend timed (the wasm backend's and the native step's); default as `fmnist train` chooses. */
+  threads?: number;
 }
 
 function timePytorch(flags: BenchFlags, dataDir: string): BenchReport['pytorch'] {
@@ -110,7 +115,13 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
   if (flags.backend === 'all') return report;
   let choice: Awaited<ReturnType<typeof selectBackend>>;
   try {
-    choice = await selectBackend(flags.backend, { wasmThreads: wasmThreadsFor(spec) });
+    const threads = flags.threads
+      ? { wasmThreads: flags.threads, nativeThreads: flags.threads }
+      : {};
+    choice = await selectBackend(flags.backend, {
+      ...backendOptions(backendThreadsFor(spec)),
+      ...threads,
+    });
   } catch (error) {
     if (!TrainError.isInstance(error) || error.code !== 'BACKEND_UNAVAILABLE') throw error;
     report.results.push({ backend: flags.backend, available: false, reason: error.message });
@@ -147,8 +158,10 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
 }
 
 // Each backend in a child process of this same binary, so that memory and kernels do not mix.
-function measureInChild(name: BackendName, flags: BenchFlags): BenchResult {
-  process.stderr.write(`benchmarking ${name}…\n`);
+function measureInChild(name: BackendName, flags: BenchFlags, threads?: number): BenchResult {
+  process.stderr.write(
+    `benchmarking ${name}${threads ? ` on ${threads} thread${threads === 1 ? '' : 's'}` : ''}…\n`,
+  );
   const args = [
     process.argv[1] ?? '',
     'bench',
@@ -161,6 +174,7 @@ function measureInChild(name: BackendName, flags: BenchFlags): BenchResult {
     '--epochs',
     String(flags.epochs),
     ...(flags.steps ? ['--steps', String(flags.steps)] : []),
+    ...(threads ? ['--threads', String(threads)] : []),
     '--json',
     '--training-only',
     ...(flags.dataDir ? ['--data-dir', resolve(flags.dataDir)] : []),
@@ -222,13 +236,25 @@ export function addBenchCommand(program: Command): void {
     )
     .option('--python <path>', 'the Python that has torch', DEBIAN_PYTHON)
     .option('--no-floor', "skip timing the step's products alone")
+    .option(
+      '--threads <n>',
+      "threads of the backend timed (wasm's, the native step's); default what train gives the preset",
+      createIntegerParser({ min: 1, max: 8, example: 2 }),
+    )
     .addOption(new Option('--training-only').hideHelp())
     .addHelpText('after', EXAMPLES)
     .action(async (flags: BenchFlags) => {
       getPreset(flags.preset);
       const report = await measureHere(flags);
       if (flags.backend === 'all') {
-        for (const name of BACKEND_NAMES) report.results.push(measureInChild(name, flags));
+        // The native step on the threads train gives it, and on one: the choice, measured.
+        const nativeThreads = nativeThreadsFor(getPreset(flags.preset));
+        for (const name of BACKEND_NAMES) {
+          if (name !== 'native') report.results.push(measureInChild(name, flags));
+          else
+            for (const threads of new Set([nativeThreads, 1]))
+              report.results.push(measureInChild(name, flags, threads));
+        }
       }
       process.stdout.write(
         flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatBench(report)}\n`,

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { resolveCacheDir } from '@fmnist/dataset';
 import { startViewerServer } from '@fmnist/viewer';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -17,6 +19,8 @@ The page lists runs and experiments as they are written (changes are pushed: a r
 updates live), and opens a run.json dropped on it. Every view's state is in its address, so a
 link reopens it. The server listens on 127.0.0.1 and answers only requests naming localhost,
 127.0.0.1 or [::1] (so no web page can reach it by DNS rebinding), plus each --allow-host name.
+A restart reads only the run.json files that changed since the last one: the summaries are kept
+under $XDG_CACHE_HOME/fmnist/viewer (else ~/.cache/fmnist/viewer); --no-cache reads them all.
 Ctrl-C stops the server.`;
 
 const isDirectory = (path: string) =>
@@ -48,6 +52,21 @@ export async function resolveViewerDirs(
   return { runsDir: root, experimentsDir: root, sweepsDir: root };
 }
 
+/**
+ * Where `fmnist view` keeps the summaries of the runs it serves between starts: one file per
+ * set of folders under the user cache (`$XDG_CACHE_HOME/fmnist/viewer`, else `~/.cache/fmnist/viewer`).
+ */
+export function viewerCacheFile(
+  dirs: { runsDir: string; experimentsDir: string; sweepsDir: string },
+  env: NodeJS.ProcessEnv,
+): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify([dirs.runsDir, dirs.experimentsDir, dirs.sweepsDir]))
+    .digest('hex')
+    .slice(0, 16);
+  return join(resolveCacheDir({ env }), 'viewer', `index-${key}.json`);
+}
+
 function openInBrowser(url: string): void {
   const command =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
@@ -56,6 +75,14 @@ function openInBrowser(url: string): void {
     process.stderr.write(pc.yellow(`could not start ${command}; open ${url} yourself\n`));
   });
   child.unref();
+}
+
+interface ViewFlags {
+  port?: number;
+  open?: boolean;
+  allowHost?: string[];
+  /** False with --no-cache. */
+  cache: boolean;
 }
 
 /** Register `fmnist view [dir]`. */
@@ -74,20 +101,34 @@ export function addViewCommand(program: Command): void {
       'also answer requests whose Host is this name (repeatable); by default only localhost, 127.0.0.1 and [::1]',
       (name: string, names: string[] = []) => [...names, name],
     )
+    .option(
+      '--no-cache',
+      'read every run.json at start instead of the summaries kept from the last start',
+    )
     .addHelpText('after', EXAMPLES)
-    .action(async (dir: string, flags: { port?: number; open?: boolean; allowHost?: string[] }) => {
+    .action(async (dir: string, flags: ViewFlags) => {
       const allowHost = flags.allowHost ?? [];
       const dirs = await resolveViewerDirs(dir);
       const server = await startViewerServer({
         ...dirs,
         port: flags.port ?? 0,
         allowedHosts: allowHost,
+        ...(flags.cache ? { cacheFile: viewerCacheFile(dirs, process.env) } : {}),
+        // The page opens at once and shows the runs as they are read.
+        readInBackground: true,
       });
       process.stdout.write(`fmnist viewer: ${server.url}\n`);
       process.stderr.write(
         pc.dim(
-          `runs: ${dirs.runsDir}\nexperiments: ${dirs.experimentsDir}\nread in ${(server.startupMs / 1000).toFixed(1)} s\n${allowHost.length > 0 ? `also answering to: ${allowHost.join(', ')}\n` : ''}Ctrl-C to stop\n`,
+          `runs: ${dirs.runsDir}\nexperiments: ${dirs.experimentsDir}\nlistening after ${(server.startupMs / 1000).toFixed(1)} s\n${allowHost.length > 0 ? `also answering to: ${allowHost.join(', ')}\n` : ''}Ctrl-C to stop\n`,
         ),
+      );
+      server.indexed.then(
+        (ms) => process.stderr.write(pc.dim(`every run read after ${(ms / 1000).toFixed(1)} s\n`)),
+        (error: unknown) =>
+          process.stderr.write(
+            pc.yellow(`could not read the folders: ${(error as Error).message}\n`),
+          ),
       );
       if (flags.open) openInBrowser(server.url);
       await new Promise<void>((done) => {

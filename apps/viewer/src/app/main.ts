@@ -2,7 +2,7 @@ import './styles.css';
 import { readExperimentEntry } from '../data/read-experiment-entry.js';
 import { readRunEntry, readRunRecord } from '../data/read-run-entry.js';
 import { formatUrlState, parseUrlState, type UrlState } from '../data/url-state.js';
-import type { IndexChange, ViewerIndex } from '../shared/viewer-index.js';
+import type { IndexChange, IndexLoading, ViewerIndex } from '../shared/viewer-index.js';
 import { classCompareView } from './class-compare-view.js';
 import { confusionView } from './confusion-view.js';
 import { connectChanges } from './connect-changes.js';
@@ -75,6 +75,7 @@ async function start(root: HTMLElement): Promise<void> {
     modelsLeftOut: payload?.modelsLeftOut ?? {},
   };
   let indexVersion = -1;
+  let initialLoading: IndexLoading | undefined;
   let loadError: string | undefined;
   if (payload) {
     state.runs = payload.runs.map((run) => readRunRecord(run, run.record));
@@ -83,6 +84,7 @@ async function start(root: HTMLElement): Promise<void> {
     try {
       const index = await fetchIndex();
       indexVersion = index.version;
+      initialLoading = index.loading;
       applyIndex(state, index);
     } catch (error) {
       loadError = `Could not load the runs: ${(error as Error).message}`;
@@ -95,6 +97,15 @@ async function start(root: HTMLElement): Promise<void> {
 
   const main = h('main', { id: 'main', tabindex: '-1' });
   const notice = h('p', { class: 'notice', role: 'status' });
+  // While the server reads the folders the first time, how far it is.
+  const reading = h('p', { class: 'reading', role: 'status', hidden: true });
+  const showReading = (loading: IndexLoading | undefined) => {
+    reading.hidden = loading === undefined;
+    reading.textContent = loading
+      ? `Reading runs: ${loading.read} of ${loading.total} so far; the rest appear as they are read.`
+      : '';
+  };
+  showReading(initialLoading);
   const connection = h('p', { class: 'connection', role: 'alert', hidden: true });
   const navList = h('ul');
   const nav = h('nav', { 'aria-label': 'Views' }, navList);
@@ -245,6 +256,7 @@ async function start(root: HTMLElement): Promise<void> {
       h('label', { class: 'open-file' }, 'Open run.json ', fileInput),
     ),
     connection,
+    reading,
     notice,
     main,
   );
@@ -266,6 +278,7 @@ async function start(root: HTMLElement): Promise<void> {
         indexVersion = index.version;
         loadError = undefined;
         applyIndex(state, index);
+        showReading(index.loading);
         dataChanged();
       } catch {
         // The stream reconnects and says hello again; the next hello retries.
@@ -287,6 +300,7 @@ async function start(root: HTMLElement): Promise<void> {
         }
         indexVersion = change.version;
         applyChange(state, change);
+        showReading(change.loading);
         dataChanged();
       },
       onLost: () => {

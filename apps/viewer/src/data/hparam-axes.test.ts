@@ -20,6 +20,10 @@ describe('hparamAxes', () => {
     expect(axisTicks(lr).map(([, label]) => label)).toEqual(['1.0e-4', '0.00316', '0.1']);
     expect(axisPosition(axes[0] as NonNullable<(typeof axes)[0]>, 'sgd')).toBe(1);
   });
+  it('keeps a momentum drawn uniformly on a linear axis, though it spans a factor of 20', () => {
+    const momenta = [0.00033, 0.32, 0.5, 0.64, 0.8, 0.899].map((momentum) => ({ momentum }));
+    expect(hparamAxes(momenta)[0]).toMatchObject({ kind: 'number', log: false });
+  });
   it('shows every parameter when none differs', () => {
     expect(hparamAxes([runs[0] as (typeof runs)[0]]).map((a) => a.name)).toEqual([
       'optimizer',

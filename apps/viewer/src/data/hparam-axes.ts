@@ -24,8 +24,10 @@ const LEFT_OUT = new Set(['epsilon']);
 
 /**
  * The axes for these runs' hyperparameters: every one that differs between them (all of
- * them when none differs), numbers on a linear axis or a log one when they span more than a
- * factor of 20 and are all positive (learning rates), anything else as categories. A run
+ * them when none differs), numbers on a linear axis or a log one when they are all positive,
+ * span more than a factor of 20 and bunch at the low end as log-spaced values do (their median
+ * in the lowest quarter of the range: learning rates drawn log-uniform, not momenta drawn
+ * uniform in [0, 0.99]), anything else as categories. A run
  * without a value sits at "–" (categories) or is left off the axis (numbers).
  */
 export function hparamAxes(runs: readonly Record<string, HyperparameterValue>[]): HparamAxis[] {
@@ -37,13 +39,20 @@ export function hparamAxes(runs: readonly Record<string, HyperparameterValue>[])
     if (numbers.length > 0 && numbers.length === values.filter((v) => v !== undefined).length) {
       const min = Math.min(...numbers);
       const max = Math.max(...numbers);
-      return { name, kind: 'number', min, max, log: min > 0 && max / min > 20 };
+      return { name, kind: 'number', min, max, log: isLogSpaced(numbers, min, max) };
     }
     const categories = [...new Set(values.map((v) => (v === undefined ? '–' : String(v))))].sort(
       new Intl.Collator(undefined, { numeric: true }).compare,
     );
     return { name, kind: 'category', categories };
   });
+}
+
+function isLogSpaced(numbers: readonly number[], min: number, max: number): boolean {
+  if (!(min > 0 && max / min > 20)) return false;
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  return median < min + (max - min) / 4;
 }
 
 /** Where `value` sits on `axis`, from 0 (bottom) to 1 (top); `undefined` when it has none. */

@@ -15,6 +15,7 @@ import {
   statFileInside,
 } from '@fmnist/runs';
 import { describeRecordError } from '../data/read-run-entry.js';
+import type { RunSummary } from '../shared/run-summary.js';
 import { summarizeRunRecord } from '../shared/summarize-run-record.js';
 import type {
   ExperimentEntry,
@@ -22,6 +23,7 @@ import type {
   RunEntry,
   ViewerIndex,
 } from '../shared/viewer-index.js';
+import { openSummaryCache } from './summary-cache.js';
 
 /** The folders to look in. */
 export interface RunIndexOptions {
@@ -31,6 +33,22 @@ export interface RunIndexOptions {
   sweepsDir?: string;
   /** How often to look again even when no file event came (a safety net for file systems without events). Default 5000 ms. */
   sweepMs?: number;
+  /**
+   * A file to keep the run summaries in between starts (`fmnist view` uses one under the user
+   * cache): a restart then reads only the run.json files that changed. Default: none.
+   */
+  cacheFile?: string;
+  /**
+   * Resolve as soon as the folders are listed, and read the runs after (the index says how far
+   * it is in `loading`, and each batch of runs read is a change), rather than once every run
+   * is read. Default false.
+   */
+  readInBackground?: boolean;
+  /**
+   * With `readInBackground`: how long to wait for the whole reading before resolving anyway, so
+   * that a few runs are there at once and only many are read in the background. Default 1000 ms.
+   */
+  backgroundAfterMs?: number;
 }
 
 /** A cached, self-updating index of run summaries and experiments. */
@@ -43,6 +61,8 @@ export interface RunIndex {
   refresh(): Promise<void>;
   /** Call `listener` with every change; returns a function that stops. */
   subscribe(listener: (change: IndexChange) => void): () => void;
+  /** Resolves once every run found at the start has been read. */
+  ready: Promise<void>;
   /** Stop watching. */
   close(): void;
 }
@@ -50,10 +70,15 @@ export interface RunIndex {
 interface CachedRun {
   dir: string;
   entry: RunEntry;
+  /** run.json's real path, when it was read (the summary cache's key). */
+  recordPath?: string;
 }
 
 /** Runs read at once: enough to overlap file reads with parsing, few enough to bound memory. */
 const CONCURRENCY = 8;
+
+/** During the first reading, the runs read are published in batches of this many. */
+const PROGRESS_BATCH = 100;
 
 /** The version of an entry whose record is refused: it changes when the reason does. */
 const refusedVersion = (file: FileInsideProblem) => `refused-${file.reason}`;
@@ -91,6 +116,13 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
   const listeners = new Set<(change: IndexChange) => void>();
   const watchers = new Map<string, FSWatcher>();
   let closed = false;
+  let loading: IndexChange['loading'];
+  // Resolved when the first reading knows which runs there are (before it reads them).
+  let onListed = () => {};
+  const listed = new Promise<void>((done) => {
+    onListed = done;
+  });
+  const cache = await openSummaryCache(options.cacheFile);
 
   const watchDir = (dir: string) => {
     if (closed || watchers.has(dir)) return;
@@ -110,8 +142,9 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     key: string,
     dir: string,
     previous: CachedRun | undefined,
+    listed: FileInside | FileInsideProblem | undefined,
   ): Promise<CachedRun | undefined> => {
-    const file = await statFileInside(dir, RUN_FILES.record);
+    const file = listed ?? (await statFileInside(dir, RUN_FILES.record));
     if (!file.ok && file.reason === 'missing') return undefined;
     const hasModel = (await statFileInside(dir, join(RUN_FILES.model, MODEL_FILE))).ok;
     const base = { key, source: key, hasModel };
@@ -119,21 +152,36 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     if (previous && previous.entry.version === fileVersion) {
       return previous.entry.hasModel === hasModel
         ? previous
-        : { dir, entry: { ...previous.entry, hasModel } };
+        : { ...previous, entry: { ...previous.entry, hasModel } };
     }
     if (!file.ok) return { dir, entry: { ...base, version: fileVersion, error: file.message } };
+    const recordPath = file.path;
+    const cached = cache.get(recordPath, file.version);
+    if (cached) {
+      const { summary, error } = cached;
+      return {
+        dir,
+        recordPath,
+        entry: { ...base, version: file.version, ...(summary ? { summary } : { error }) },
+      };
+    }
     const read = await readRecordFile(dir, RUN_FILES.record);
     if (!read.ok) {
       if (read.reason === 'missing') return undefined;
       // The stat's version: a file that is not JSON is read again only when it changes.
-      return { dir, entry: { ...base, version: file.version, error: read.message } };
+      if (read.reason === 'invalid-json') {
+        cache.set(recordPath, { version: file.version, error: read.message });
+      }
+      return { dir, recordPath, entry: { ...base, version: file.version, error: read.message } };
     }
+    let found: { summary: RunSummary } | { error: string };
     try {
-      const summary = summarizeRunRecord(parseRunRecord(read.value));
-      return { dir, entry: { ...base, version: read.version, summary } };
+      found = { summary: summarizeRunRecord(parseRunRecord(read.value)) };
     } catch (error) {
-      return { dir, entry: { ...base, version: read.version, error: describeRecordError(error) } };
+      found = { error: describeRecordError(error) };
     }
+    cache.set(read.path, { version: read.version, ...found });
+    return { dir, recordPath: read.path, entry: { ...base, version: read.version, ...found } };
   };
 
   const readExperiment = async (
@@ -201,14 +249,15 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       const root = realRoots.find((r) => isInside(r.real, real) && r.real !== real);
       return root ? [root.label, ...relative(root.real, real).split(sep)].join('/') : undefined;
     };
-    const candidates = new Map<string, string>();
-    const addCandidate = (real: string) => {
+    // Each run's folder, and its run.json's stat when the listing made one already.
+    const candidates = new Map<string, { dir: string; record?: FileInside | FileInsideProblem }>();
+    const addCandidate = (real: string, record?: FileInside | FileInsideProblem) => {
       const key = keyOf(real);
-      if (key !== undefined && !candidates.has(key)) candidates.set(key, real);
+      if (key !== undefined && !candidates.has(key)) candidates.set(key, { dir: real, record });
       return key;
     };
     for (const run of await listRecordDirectories(realRoots[0]?.real ?? '', 'run')) {
-      addCandidate(run.dir);
+      addCandidate(run.dir, run.record);
     }
 
     const nextExperiments = new Map<string, ExperimentEntry>();
@@ -226,19 +275,53 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
         watchDir(found.dir);
         experimentDirs.push(found.dir);
         const read = await readExperiment(key, found.dir, found.record, experiments.get(key), kind);
-        const runKeys: (string | null)[] = [];
-        for (const path of read.paths) {
-          const real = path === undefined ? undefined : await resolveDirectory(path);
-          runKeys.push(real === undefined ? null : (addCandidate(real) ?? null));
-        }
+        const reals = await mapConcurrently(read.paths, CONCURRENCY, async (path) =>
+          path === undefined ? undefined : resolveDirectory(path),
+        );
+        const runKeys = reals.map((real) =>
+          real === undefined ? null : (addCandidate(real) ?? null),
+        );
         nextExperiments.set(key, { ...read.entry, runKeys });
       }
     }
 
-    const found = await mapConcurrently([...candidates], CONCURRENCY, async ([key, dir]) => {
-      watchDir(dir);
-      return [key, await readRun(key, dir, runs.get(key))] as const;
-    });
+    // The first reading publishes what it has read so far, a batch at a time.
+    const first = version === 0 && runs.size === 0;
+    let batch: CachedRun[] = [];
+    let readCount = 0;
+    if (first) {
+      loading = { read: 0, total: candidates.size };
+      onListed();
+    }
+    const publish = () => {
+      for (const run of batch) runs.set(run.entry.key, run);
+      const change: IndexChange = {
+        from: version,
+        version: version + 1,
+        runs: batch.map((run) => run.entry),
+        experiments: [],
+        removed: [],
+        loading: { read: readCount, total: candidates.size },
+      };
+      version += 1;
+      loading = change.loading;
+      batch = [];
+      for (const listener of listeners) listener(change);
+    };
+    const found = await mapConcurrently(
+      [...candidates],
+      CONCURRENCY,
+      async ([key, { dir, record }]) => {
+        watchDir(dir);
+        const run = await readRun(key, dir, runs.get(key), record);
+        if (first) {
+          readCount += 1;
+          if (run) batch.push(run);
+          if (readCount % PROGRESS_BATCH === 0 && readCount < candidates.size) publish();
+        }
+        return [key, run] as const;
+      },
+    );
     const nextRuns = new Map<string, CachedRun>();
     for (const [key, run] of found) if (run) nextRuns.set(key, run);
     // An experiment's run that is not there (yet) is `null`.
@@ -275,6 +358,7 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     }
     runs = nextRuns;
     experiments = nextExperiments;
+    loading = undefined;
     if (changedRuns.length === 0 && changedExperiments.length === 0 && removed.length === 0)
       return undefined;
     const change: IndexChange = {
@@ -288,6 +372,21 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     return change;
   };
 
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveCache = () =>
+    cache.save(
+      [...runs.values()].flatMap((run) => (run.recordPath === undefined ? [] : [run.recordPath])),
+    );
+  // At most one write of the cache every few seconds while runs are being written.
+  const saveCacheSoon = () => {
+    if (saveTimer || closed) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      void saveCache();
+    }, 3000);
+    saveTimer.unref?.();
+  };
+
   let running: Promise<void> | undefined;
   let again = false;
   const refresh = (): Promise<void> => {
@@ -299,7 +398,10 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       do {
         again = false;
         const change = await scan();
-        if (change) for (const listener of listeners) listener(change);
+        if (change) {
+          for (const listener of listeners) listener(change);
+          saveCacheSoon();
+        }
       } while (again && !closed);
     })().finally(() => {
       running = undefined;
@@ -317,7 +419,25 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
     timer.unref?.();
   };
 
-  await refresh();
+  const ready = refresh().then(() => {
+    // Written now, not awaited: the server need not wait for it.
+    void saveCache();
+  });
+  // Awaited below, or by the caller through `ready`; never an unhandled rejection.
+  ready.catch(() => undefined);
+  if (options.readInBackground) {
+    await Promise.race([listed, ready]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      ready.catch(() => undefined),
+      new Promise((done) => {
+        timer = setTimeout(done, options.backgroundAfterMs ?? 1000);
+      }),
+    ]);
+    clearTimeout(timer);
+  } else {
+    await ready;
+  }
   const sweep = setInterval(() => void refresh().catch(() => undefined), options.sweepMs ?? 5000);
   sweep.unref?.();
 
@@ -326,7 +446,9 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       version,
       runs: [...runs.values()].map((r) => r.entry),
       experiments: [...experiments.values()],
+      ...(loading ? { loading } : {}),
     }),
+    ready,
     runDir: (key) => {
       const run = runs.get(key);
       return run && !run.entry.version.startsWith('refused-') ? run.dir : undefined;
@@ -340,6 +462,10 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       closed = true;
       clearInterval(sweep);
       if (timer) clearTimeout(timer);
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        void saveCache();
+      }
       for (const watcher of watchers.values()) watcher.close();
       watchers.clear();
     },

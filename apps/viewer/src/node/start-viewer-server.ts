@@ -28,14 +28,30 @@ export interface ViewerServerOptions {
   allowedHosts?: readonly string[];
   /** Seconds between keep-alive comments on the change stream. Default 30. */
   heartbeatSeconds?: number;
+  /**
+   * A file to keep run summaries in between starts, so that a restart reads only the run.json
+   * files that changed (`fmnist view` keeps one per folder under the user cache). Default: none.
+   */
+  cacheFile?: string;
+  /**
+   * Listen as soon as the folders are listed and read the runs after: the page shows them as
+   * they are read, with "reading runs: n of N" (`fmnist view` does this). Default false: listen
+   * once every run is read. It still waits up to `backgroundAfterMs` (default 1000) for the
+   * reading, so that a few runs are all there when the page opens.
+   */
+  readInBackground?: boolean;
+  /** See `readInBackground`. */
+  backgroundAfterMs?: number;
 }
 
 /** A running viewer server. */
 export interface ViewerServer {
   /** The page's address, e.g. `http://127.0.0.1:41234/`. */
   url: string;
-  /** How long reading the folders took before the server listened, in milliseconds. */
+  /** How long the server took to listen, in milliseconds (reading every run included, unless `readInBackground`). */
   startupMs: number;
+  /** Resolves with the milliseconds from the start until every run found at the start was read. */
+  indexed: Promise<number>;
   /** Stop accepting connections and close the open ones. */
   close(): Promise<void>;
 }
@@ -162,6 +178,8 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
   const started = performance.now();
   const index = await createRunIndex(options);
   const startupMs = performance.now() - started;
+  const indexed = index.ready.then(() => performance.now() - started);
+  indexed.catch(() => undefined);
   const streams = new Set<ServerResponse>();
   const unsubscribe = index.subscribe((change: IndexChange) => {
     const message = `event: change\ndata: ${JSON.stringify(change)}\n\n`;
@@ -264,6 +282,7 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
   return {
     url: `http://${shownHost}:${address.port}/`,
     startupMs,
+    indexed,
     close: () =>
       new Promise<void>((done, fail) => {
         unsubscribe();

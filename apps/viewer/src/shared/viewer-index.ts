@@ -37,12 +37,20 @@ export interface ExperimentEntry {
   runKeys: (string | null)[];
 }
 
+/** How far the server's first reading of the folders is: runs read of those found. */
+export interface IndexLoading {
+  read: number;
+  total: number;
+}
+
 /** What `GET /api/index` answers: a summary of every run and experiment found. */
 export interface ViewerIndex {
   /** Goes up by one at every change; the change stream names it. */
   version: number;
   runs: RunEntry[];
   experiments: ExperimentEntry[];
+  /** While the server is still reading the folders the first time: how far it is. */
+  loading?: IndexLoading;
 }
 
 /**
@@ -57,6 +65,8 @@ export interface IndexChange {
   experiments: ExperimentEntry[];
   /** Keys of the runs and experiments that are gone. */
   removed: string[];
+  /** While the first reading goes on: how far it is (absent once every run is read). */
+  loading?: IndexLoading;
 }
 
 /** A run embedded in an HTML report: the whole record. */

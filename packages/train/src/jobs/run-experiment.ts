@@ -21,7 +21,7 @@ import {
   readRunRecord,
   toTestLabels,
 } from '@fmnist/runs';
-import { wasmThreadsFor } from '../select-backend.js';
+import { nativeThreadsFor, wasmThreadsFor } from '../select-backend.js';
 import type { ExperimentEvent } from './experiment-event.js';
 import { type ResolveExperimentOptions, resolveExperiment } from './resolve-experiment.js';
 import { type TrainJob, trainJobArgs, trainJobScript } from './train-job.js';
@@ -63,13 +63,15 @@ function toJob(
   parallel: number,
 ): TrainJob {
   const { config } = file;
-  // Parallel runs share the cores: no run's wasm backend takes more threads than its share.
+  // Parallel runs share the cores: no run's wasm backend or native step takes more threads than its share.
   const share = Math.max(1, Math.floor(availableParallelism() / parallel));
+  const spec = getPreset(task.run.preset);
   const base = {
     runDir,
     dataDir: config.dataDir,
     backend: config.backend as TrainJob['backend'],
-    wasmThreads: Math.min(share, wasmThreadsFor(getPreset(task.run.preset))),
+    wasmThreads: Math.min(share, wasmThreadsFor(spec)),
+    nativeThreads: Math.min(share, nativeThreadsFor(spec)),
   };
   if (task.action === 'resume') return { ...base, action: 'resume' };
   return {

@@ -1,6 +1,7 @@
 import { loadFashionMnist } from '@fmnist/dataset';
 import { getPreset } from '@fmnist/models';
 import { openRun } from '@fmnist/runs';
+import { backendOptionsFromEnv } from '../backend-options-from-env.js';
 import { TrainError } from '../errors.js';
 import { resume } from '../resume.js';
 import { selectBackend } from '../select-backend.js';
@@ -11,7 +12,10 @@ import type { TrainJob, TrainJobEvent } from './train-job.js';
 export interface RunTrainJobOptions {
   signal?: AbortSignal;
   onEvent?: (event: TrainEvent | TrainJobEvent) => void;
-  /** The environment the data is looked up with (`FMNIST_DATA_DIR`, the cache…); default none. */
+  /**
+   * The environment the data is looked up with (`FMNIST_DATA_DIR`, the cache…) and the backend
+   * options read from (`FMNIST_WASM_THREADS` and the rest, see `backendOptionsFromEnv`); default none.
+   */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -27,7 +31,11 @@ export async function runTrainJob(
   options: RunTrainJobOptions = {},
 ): Promise<TrainResult> {
   const { onEvent, signal } = options;
-  const backend = await selectBackend(job.backend, { wasmThreads: job.wasmThreads });
+  const backend = await selectBackend(job.backend, {
+    wasmThreads: job.wasmThreads,
+    ...(job.nativeThreads === undefined ? {} : { nativeThreads: job.nativeThreads }),
+    ...backendOptionsFromEnv(options.env ?? {}),
+  });
   onEvent?.({
     type: 'backend',
     name: backend.name,

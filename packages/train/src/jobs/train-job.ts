@@ -8,8 +8,10 @@ interface TrainJobBase {
   /** The data directory (the four IDX files). */
   dataDir: string;
   backend: BackendName | 'auto';
-  /** Threads for the wasm backend (see `wasmThreadsFor`); `FMNIST_WASM_THREADS` overrides it. */
+  /** Threads for the wasm backend (see `wasmThreadsFor`); `FMNIST_WASM_THREADS` in the job's environment overrides it. */
   wasmThreads?: number;
+  /** Threads for the native step (see `nativeThreadsFor`); default `wasmThreads`; `FMNIST_WASM_THREADS` overrides it too. */
+  nativeThreads?: number;
 }
 
 /**

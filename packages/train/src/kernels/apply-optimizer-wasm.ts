@@ -1,6 +1,7 @@
 import type { KerasOptimizer } from '@fmnist/models';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { identityWasm } from './identity.js';
 
 /**
  * The optimizers whose update runs faster fused than in tensor form. Adam (fourteen kernels per
@@ -36,7 +37,8 @@ function isKerasOptimizer(optimizer: tf.Optimizer): optimizer is KerasOptimizer 
  * powers), so checkpoints and `getWeights` work as on any other path. New weights go to new
  * buffers: the wasm matmul caches packed weights by buffer.
  *
- * Returns false (nothing done) off the wasm backend, with `FMNIST_WASM_KERNELS=stock`, for an
+ * Returns false (nothing done) off the wasm backend, without our kernels (`registerWasmKernels`
+ * with `kernels: 'stock'`, which benchmarks tfjs' own path, update included), for an
  * optimizer that is not one of ours (tfjs' own), and for ours that run faster in tensor form
  * ({@link FUSED_CLASSES}: Adam only for now); the caller then uses `applyGradients`.
  */
@@ -46,8 +48,8 @@ export function applyOptimizerWasm(
   options: ApplyOptimizerWasmOptions = {},
 ): boolean {
   if (
-    process.env.FMNIST_WASM_KERNELS === 'stock' ||
     tf.getBackend() !== 'wasm' ||
+    tf.getKernel('Identity', 'wasm')?.kernelFunc !== identityWasm ||
     !isKerasOptimizer(optimizer) ||
     !(options.fuseAll === true || FUSED_CLASSES.has(optimizer.getClassName()))
   ) {

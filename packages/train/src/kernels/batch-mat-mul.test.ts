@@ -48,12 +48,12 @@ const shapes: [number[], number[]][] = [
 
 describe(`BatchMatMul on wasm, products on ${expected}`, () => {
   beforeAll(async () => {
-    const choice = await selectBackend('wasm');
+    const choice = await selectBackend('wasm', { openblas: process.env.FMNIST_OPENBLAS !== 'off' });
     expect(choice.matmul).toBe(expected);
     expect(choice.reason).toContain(
       expected === 'OpenBLAS'
         ? 'matrix products on OpenBLAS'
-        : 'matrix products on XNNPACK (OpenBLAS: turned off by FMNIST_OPENBLAS=off)',
+        : 'matrix products on XNNPACK (OpenBLAS: turned off (openblas: false',
     );
   });
   afterAll(async () => {

@@ -27,7 +27,10 @@ const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
 describe('conv2d and its gradients on wasm (Conv2D, Conv2DBackpropFilter, Conv2DBackpropInput)', () => {
   beforeAll(async () => {
     // Conv nets train on a thread per core (wasmThreadsFor): test the kernels there.
-    await selectBackend('wasm', { wasmThreads: 2 });
+    await selectBackend('wasm', {
+      wasmThreads: 2,
+      openblas: process.env.FMNIST_OPENBLAS !== 'off',
+    });
   });
   afterAll(async () => {
     await tf.setBackend('cpu');

@@ -14,13 +14,17 @@ let registered = false;
  * Add the kernels that tfjs-backend-wasm 4.22 lacks for training (Conv2DBackpropFilter) and
  * replace the ones that are slow for it (BatchMatMul with transpose flags, Cast to the same dtype,
  * Conv2DBackpropInput, Identity, MaxPoolGrad, Sum over all axes but the last). Call after importing
- * @tensorflow/tfjs-backend-wasm; safe to call more than once. With `FMNIST_WASM_KERNELS=stock`
- * in the environment only the missing kernel is added (for benchmarks against the stock ones).
+ * @tensorflow/tfjs-backend-wasm; safe to call more than once (the first call's options count:
+ * tfjs' kernel registry is process-wide). With `kernels: 'stock'` only the missing kernel is
+ * added (for benchmarks against the stock ones).
  * With `blas` (OpenBLAS, from @fmnist/openblas' `loadOpenBlas`), float32 matrix products and
  * stride-1 convolutions (Conv2D, and through it Conv2DBackpropInput; Conv2DBackpropFilter) and
  * bias gradients (Sum) run on it.
  */
-export function registerWasmKernels(blas?: OpenBlas): void {
+export function registerWasmKernels(
+  blas?: OpenBlas,
+  options: { kernels?: 'ours' | 'stock' } = {},
+): void {
   if (registered) return;
   registered = true;
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
@@ -31,7 +35,7 @@ export function registerWasmKernels(blas?: OpenBlas): void {
     });
   }
   // A switch for benchmarks that measure what our replacements buy (and check they change no result).
-  if (process.env.FMNIST_WASM_KERNELS === 'stock') return;
+  if (options.kernels === 'stock') return;
   replace('BatchMatMul', (stock) => makeBatchMatMulWasm(stock, blas));
   replace('Cast', makeCastWasm);
   replace('Conv2D', (stock) => makeConv2DWasm(stock, blas));

@@ -14,7 +14,10 @@ const cases: { shape: number[]; axis: number | number[]; keepDims?: boolean }[] 
 describe('Sum on wasm', () => {
   beforeAll(async () => {
     // Conv nets train on a thread per core (wasmThreadsFor): test the kernels there.
-    await selectBackend('wasm', { wasmThreads: 2 });
+    await selectBackend('wasm', {
+      wasmThreads: 2,
+      openblas: process.env.FMNIST_OPENBLAS !== 'off',
+    });
   });
   afterAll(async () => {
     await tf.setBackend('cpu');
