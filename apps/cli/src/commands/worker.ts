@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { loadFashionMnist } from '@fmnist/dataset';
-import { pathExists, runChildJob } from '@fmnist/runs';
+import { pathExists, runChildJob, runPaths } from '@fmnist/runs';
 import { type TrainJob, trainJobArgs, trainJobScript } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
@@ -43,7 +43,7 @@ async function toLocalJob(
   const runDir = isAbsolute(job.runDir) ? job.runDir : join(out, job.runDir);
   await mkdir(runDir, { recursive: true });
   const local = { runDir, dataDir, backend };
-  if (job.action === 'start' && (await pathExists(join(runDir, 'run.json')))) {
+  if (job.action === 'start' && (await pathExists(runPaths(runDir).record))) {
     return {
       ...local,
       action: 'resume',
