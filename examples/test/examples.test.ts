@@ -1,12 +1,12 @@
 // Runs every example as a user would (`tsx <file>`), on a tiny generated dataset in the MNIST
-// four-file IDX layout (written here with encodeIdx), in an empty working directory.
+// four-file IDX layout (@fmnist/dataset/testing's), in an empty working directory.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { encodeIdx } from '@fmnist/dataset';
+import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -14,49 +14,16 @@ const examples = fileURLToPath(new URL('..', import.meta.url));
 const tsx = join(examples, 'node_modules/.bin/tsx');
 const TFJS_BANNER = /looks like you are running TensorFlow\.js in Node\.js/;
 
-/** Class c: a bright band at rows 2c…2c+3, on seeded noise. */
-function makeSplit(count: number, seed: number): { images: Uint8Array; labels: Uint8Array } {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const images = new Uint8Array(count * 784);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const label = i % 10;
-    labels[i] = label;
-    for (let p = 0; p < 784; p++) {
-      const row = Math.floor(p / 28);
-      const band = row >= 2 + label * 2 && row < 6 + label * 2;
-      images[i * 784 + p] = band ? 200 + Math.floor(next() * 55) : Math.floor(next() * 40);
-    }
-  }
-  return { images, labels };
-}
-
 let work: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'fmnist-examples-'));
-  const data = join(work, 'data');
-  await run('mkdir', [data]);
-  const splits = { train: makeSplit(400, 1), t10k: makeSplit(100, 2) };
-  for (const [prefix, split] of Object.entries(splits)) {
-    const count = split.labels.length;
-    await writeFile(
-      join(data, `${prefix}-images-idx3-ubyte`),
-      encodeIdx({ dtype: 'uint8', shape: [count, 28, 28], data: split.images }),
-    );
-    await writeFile(
-      join(data, `${prefix}-labels-idx1-ubyte`),
-      encodeIdx({ dtype: 'uint8', shape: [count], data: split.labels }),
-    );
-  }
+  const data = await createTinyDatasetDir({ train: 400, test: 100 });
   env = { ...process.env, FMNIST_DATA_DIR: data, XDG_CACHE_HOME: join(work, 'cache') };
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
+  await rm(env.FMNIST_DATA_DIR as string, { recursive: true, force: true });
 });
 
 const example = (file: string, args: string[] = []) =>
@@ -90,5 +57,13 @@ describe('examples', () => {
     expect(stdout).toMatch(/^completed: experiments\/notebook-\d{8}-\d{6}$/m);
     expect(stdout).toMatch(/^mlp-adam: test accuracy \d\.\d{4}$/m);
     expect(stdout).toMatch(/^mlp-sgd: test accuracy \d\.\d{4}$/m);
+  });
+
+  it("the root README's experiment example is run-experiment.ts, to the letter", async () => {
+    const readme = await readFile(join(examples, '..', 'README.md'), 'utf8');
+    const block = readme.match(
+      /<!-- example: examples\/run-experiment\.ts -->\n```ts\n([\s\S]*?)```\n/,
+    )?.[1];
+    expect(block).toBe(await readFile(join(examples, 'run-experiment.ts'), 'utf8'));
   });
 });

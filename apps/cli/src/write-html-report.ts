@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { MODEL_FILE, type RecordsOnDisk, RUN_FILES, readFileInside } from '@fmnist/runs';
+import { MODEL_FILE_NAMES } from '@fmnist/models';
+import { type RecordsOnDisk, RUN_FILES, readFileInside } from '@fmnist/runs';
 import { type ReportModel, renderHtmlReport } from '@fmnist/viewer';
 import { displayPath } from './display-path.js';
 
@@ -12,10 +13,9 @@ import { displayPath } from './display-path.js';
 export async function writeHtmlReport(records: RecordsOnDisk): Promise<string> {
   const models: Record<string, ReportModel> = {};
   for (const { dir, record } of records.runs) {
+    const names = [MODEL_FILE_NAMES.modelJson, MODEL_FILE_NAMES.weights];
     const files = [];
-    for (const name of [MODEL_FILE, 'weights.bin']) {
-      files.push(await readFileInside(dir, join(RUN_FILES.model, name)));
-    }
+    for (const name of names) files.push(await readFileInside(dir, join(RUN_FILES.model, name)));
     const [modelJson, weights] = files;
     if (modelJson?.ok && weights?.ok) {
       let parsed: unknown;
@@ -23,7 +23,7 @@ export async function writeHtmlReport(records: RecordsOnDisk): Promise<string> {
         parsed = JSON.parse(modelJson.bytes.toString('utf8'));
       } catch (error) {
         process.stderr.write(
-          `warning: left the model of ${displayPath(dir)} out of the report: its model.json is not JSON (${(error as Error).message}). Train the run again to get a whole model.\n`,
+          `warning: left the model of ${displayPath(dir)} out of the report: its ${MODEL_FILE_NAMES.modelJson} is not JSON (${(error as Error).message}). Train the run again to get a whole model.\n`,
         );
         continue;
       }
@@ -35,7 +35,7 @@ export async function writeHtmlReport(records: RecordsOnDisk): Promise<string> {
     // No model/ (an interrupted or failed run): the report shows the run without Try-it.
     for (const [i, found] of files.entries()) {
       if (found === undefined || found.ok || found.reason === 'missing') continue;
-      const file = join(RUN_FILES.model, i === 0 ? MODEL_FILE : 'weights.bin');
+      const file = join(RUN_FILES.model, names[i] ?? '');
       process.stderr.write(
         `warning: left ${displayPath(join(dir, file))} out of the report: ${
           found.reason === 'outside'

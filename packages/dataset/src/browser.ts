@@ -6,6 +6,9 @@ export { batches } from './batch/batches.js';
 export type { CountBatchesOptions } from './batch/count-batches.js';
 export { countBatches } from './batch/count-batches.js';
 export { oneHot } from './batch/one-hot.js';
+// bytes/: base64, as run records keep pixels and predictions
+export { decodeBase64 } from './bytes/decode-base64.js';
+export { encodeBase64 } from './bytes/encode-base64.js';
 // errors/: the one error class
 export type { DatasetErrorCode } from './errors/dataset-error.js';
 export { DATASET_ERROR_CODES, DatasetError } from './errors/dataset-error.js';

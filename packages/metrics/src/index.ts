@@ -62,6 +62,7 @@ export { stripTerminalControls } from './format/strip-terminal-controls.js';
 // records/: the RunRecord and ExperimentRecord schemas, parsing, reading
 export { decodePredictions } from './records/decode-predictions.js';
 export type {
+  ExperimentConfig,
   ExperimentMcnemar,
   ExperimentRecord,
   ExperimentRecordInput,
@@ -71,12 +72,14 @@ export type {
 } from './records/experiment-record-schema.js';
 export {
   EXPERIMENT_SCHEMA_VERSION,
+  experimentConfigSchema,
   experimentMcnemarSchema,
   experimentRecordSchema,
   experimentRowSchema,
   experimentRunSchema,
   experimentSummarySchema,
 } from './records/experiment-record-schema.js';
+export { parseExperimentConfig } from './records/parse-experiment-config.js';
 export { parseExperimentRecord } from './records/parse-experiment-record.js';
 export { parseRunRecord } from './records/parse-run-record.js';
 export { parseSweepRecord } from './records/parse-sweep-record.js';

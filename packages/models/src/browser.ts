@@ -16,6 +16,7 @@ export { MODELS_ERROR_CODES, ModelsError } from './errors/models-error.js';
 export { loadModelFromFiles } from './io/load-model-from-files.js';
 export type { LoadModelFromUrlOptions } from './io/load-model-from-url.js';
 export { loadModelFromUrl } from './io/load-model-from-url.js';
+export { MODEL_FILE_NAMES } from './io/model-file-names.js';
 export type { KerasAdamOptions } from './optimizers/keras-adam.js';
 export { KerasAdam } from './optimizers/keras-adam.js';
 export type { ArrayUpdate } from './optimizers/keras-optimizer.js';

@@ -1,19 +1,11 @@
+import {
+  type ExperimentConfig,
+  MetricsError,
+  parseExperimentConfig as parseConfigBlock,
+} from '@fmnist/metrics';
 import { RunsError } from './runs-error.js';
 
-/** How an experiment trains its runs; kept in `experiment.json` as `config` so a resume can go on. */
-export interface ExperimentConfig {
-  presets: string[];
-  seeds: number[];
-  epochs: number;
-  batchSize: number;
-  validation: 'holdout' | 'test' | 'none';
-  /** The holdout size, with `validation: 'holdout'`. */
-  validationSize?: number;
-  /** The backend every run asks for (`auto`, or one of `@fmnist/train`'s `BACKEND_NAMES`). */
-  backend: string;
-  /** The data directory every run trains on (absolute). */
-  dataDir: string;
-}
+export type { ExperimentConfig };
 
 /** One planned run of an experiment: a preset with a seed, and its run directory's name. */
 export interface PlannedRun {
@@ -30,37 +22,36 @@ export function planRuns(config: Pick<ExperimentConfig, 'presets' | 'seeds'>): P
   );
 }
 
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isIntArray = (value: unknown): value is number[] =>
-  Array.isArray(value) && value.every((item) => Number.isInteger(item));
+/** `config.seeds[0]` from the config's own `seeds[0]`. */
+const configPath = (path: string) =>
+  path === '(root)' ? 'config' : path.startsWith('[') ? `config${path}` : `config.${path}`;
 
 /**
- * The `config` of an `experiment.json`, checked.
+ * The `config` of an `experiment.json`, checked against `@fmnist/metrics`' `experimentConfigSchema`.
  *
- * @throws {RunsError} `EXPERIMENT_INVALID` when it is missing or not what an experiment writes.
+ * @param path - the file, for the message
+ * @throws {RunsError} `EXPERIMENT_INVALID` when it is missing or not what an experiment writes,
+ * naming the first field at fault.
  */
 export function parseExperimentConfig(value: unknown, path: string): ExperimentConfig {
-  const config = (typeof value === 'object' && value !== null ? value : {}) as Record<
-    string,
-    unknown
-  >;
-  const ok =
-    isStringArray(config.presets) &&
-    isIntArray(config.seeds) &&
-    Number.isInteger(config.epochs) &&
-    Number.isInteger(config.batchSize) &&
-    ['holdout', 'test', 'none'].includes(config.validation as string) &&
-    (config.validationSize === undefined || typeof config.validationSize === 'number') &&
-    typeof config.backend === 'string' &&
-    config.backend !== '' &&
-    typeof config.dataDir === 'string';
-  if (!ok) {
+  try {
+    return parseConfigBlock(value);
+  } catch (error) {
+    if (!MetricsError.isInstance(error)) throw error;
+    const fault =
+      value === undefined
+        ? 'found none'
+        : error.issues.length > 0
+          ? `found ${error.issues
+              .slice(0, 3)
+              .map((issue) => `${configPath(issue.path)} ${issue.message}`)
+              .join('; ')}`
+          : `found ${JSON.stringify(value)}`;
     throw new RunsError(
       'EXPERIMENT_INVALID',
-      `${path}: expected a config with presets, seeds, epochs, batchSize, validation, backend and dataDir, found ${JSON.stringify(value)}. ` +
+      `${path}: expected a config with presets, seeds, epochs, batchSize, validation, backend and dataDir, ${fault}. ` +
         'It was not written by fmnist experiment, or it is damaged: start a new experiment.',
+      { cause: error },
     );
   }
-  return config as unknown as ExperimentConfig;
 }

@@ -38,7 +38,8 @@ describe('experiment config', () => {
 
   it('says what a config that fmnist did not write lacks', () => {
     expect(() => parseExperimentConfig({ presets: ['a'] }, 'x/experiment.json')).toThrow(
-      /x\/experiment.json: expected a config with presets, seeds, epochs/,
+      /x\/experiment.json: expected a config with presets, seeds, epochs.*found config\.seeds is missing/,
     );
+    expect(() => parseExperimentConfig(undefined, 'x/experiment.json')).toThrow(/, found none\./);
   });
 });

@@ -3,41 +3,22 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTinyImages } from '@fmnist/dataset/testing';
-import { createRun, openRun } from '@fmnist/runs';
+import { openRun } from '@fmnist/runs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyData, tinyMlp, trainTinyRun } from '../test/tiny-runs.js';
 import { TrainError } from './errors.js';
 import { resume } from './resume.js';
 import { selectBackend } from './select-backend.js';
-import { train } from './train.js';
 
-const data = { train: makeTinyImages(200, { seed: 1 }), test: makeTinyImages(50, { seed: 2 }) };
+const data = tinyData(200, 50);
 let root: string;
 let interrupted: string;
 
 /** A run of 3 epochs interrupted after its first. */
 async function interruptedRun(name: string): Promise<string> {
-  const run = await createRun(root, name, { lock: false });
-  const controller = new AbortController();
-  await train({
-    spec: {
-      inputShape: [784],
-      layers: [{ type: 'dense', units: 10, activation: 'softmax' }],
-      optimizer: { name: 'adam' },
-      loss: 'categoricalCrossentropy',
-    },
-    data,
-    epochs: 3,
-    batchSize: 50,
-    seed: 3,
-    validation: 'none',
-    run,
-    signal: controller.signal,
-    onEvent: (e) => {
-      if (e.type === 'epoch' && e.epoch === 1) controller.abort();
-    },
-  });
-  return run.dir;
+  const spec = tinyMlp({ name: 'adam' }, { hidden: [] });
+  const options = { spec, data, epochs: 3, seed: 3, validation: 'none', stopAfter: 1 } as const;
+  return (await trainTinyRun(root, name, options)).dir;
 }
 
 async function copyOf(name: string): Promise<string> {

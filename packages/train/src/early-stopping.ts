@@ -1,3 +1,4 @@
+import { decodeBase64, encodeBase64 } from '@fmnist/dataset';
 import {
   type Callback,
   isImprovement,
@@ -29,13 +30,9 @@ interface State {
 }
 
 const encode = (w: Float32Array) =>
-  Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('base64');
-const decode = (s: string) => {
-  const bytes = Buffer.from(s, 'base64');
-  return new Float32Array(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-  );
-};
+  encodeBase64(new Uint8Array(w.buffer, w.byteOffset, w.byteLength));
+// decodeBase64 gives bytes of their own buffer, at offset 0: aligned for a Float32Array.
+const decode = (s: string) => new Float32Array(decodeBase64(s).buffer);
 
 /**
  * Stop when the monitored quantity has not improved for `patience` epochs, as Keras'

@@ -3,6 +3,8 @@ export { backendOptionsFromEnv } from './backend-options-from-env.js';
 export type { Callback, CallbackContext, Monitor, MonitorMode } from './callbacks.js';
 export type { CheckpointState, LoadedCheckpoint } from './checkpoint.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+export type { PlateauCallbackOptions } from './create-plateau-callbacks.js';
+export { createPlateauCallbacks } from './create-plateau-callbacks.js';
 export type { EarlyStoppingOptions } from './early-stopping.js';
 export { earlyStopping } from './early-stopping.js';
 export type { TrainErrorCode } from './errors.js';
@@ -34,6 +36,7 @@ export type { OptimizerState, SetOptimizerStateOptions } from './optimizer-state
 export { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 export type { PickSamplesOptions } from './pick-samples.js';
 export { pickSamples } from './pick-samples.js';
+export { readCheckpointEpoch } from './read-checkpoint-epoch.js';
 export { loadRunModel } from './read-run.js';
 export type { ReduceLrOnPlateauOptions } from './reduce-lr-on-plateau.js';
 export { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
@@ -49,6 +52,7 @@ export {
   selectBackend,
   wasmThreadsFor,
 } from './select-backend.js';
+export { splitValidationHoldout } from './split-validation-holdout.js';
 export type { Suite, SuiteName, SuiteValidation } from './suites.js';
 export { getSuite, SUITE_NAMES, SUITES } from './suites.js';
 export type {

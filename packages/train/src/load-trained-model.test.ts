@@ -1,37 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { makeTinyImages } from '@fmnist/dataset/testing';
-import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tinyData, tinyMlp, trainTinyRun, useRunsRoot } from '../test/tiny-runs.js';
 import { loadTrainedModel } from './load-trained-model.js';
-import { selectBackend } from './select-backend.js';
-import { train } from './train.js';
 
-const spec = {
-  inputShape: [784],
-  layers: [
-    { type: 'dense', units: 8, activation: 'relu' },
-    { type: 'dense', units: 10, activation: 'softmax' },
-  ],
-  optimizer: { name: 'adam' },
-  loss: 'categoricalCrossentropy',
-};
-const data = { train: makeTinyImages(200, { seed: 1 }), test: makeTinyImages(50, { seed: 2 }) };
+const spec = tinyMlp({ name: 'adam' }, { hidden: [8] });
+const data = tinyData(200, 50);
+const root = useRunsRoot('load-trained');
 
-let root: string;
 let runDir: string;
 beforeAll(async () => {
-  await selectBackend('wasm');
-  root = await mkdtemp(join(tmpdir(), 'fmnist-load-trained-'));
-  const run = await createRun(root, 'done');
-  await train({ spec, data, epochs: 1, batchSize: 50, run });
-  await run.close();
+  const run = await trainTinyRun(root(), 'done', { spec, data, epochs: 1 });
   runDir = run.dir;
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
 });
 
 describe('loadTrainedModel', () => {

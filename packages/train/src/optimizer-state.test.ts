@@ -1,16 +1,14 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTinyImages } from '@fmnist/dataset/testing';
 import { createOptimizer } from '@fmnist/models';
-import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyData, tinyMlp, trainTinyRun } from '../test/tiny-runs.js';
 import { TrainError } from './errors.js';
 import { getOptimizerState, setOptimizerState } from './optimizer-state.js';
 import { resume } from './resume.js';
 import { selectBackend } from './select-backend.js';
-import { train } from './train.js';
 
 /** One Adam step on a small variable, so the state has slots, an iteration and β powers. */
 async function steppedState(optimizer: tf.Optimizer) {
@@ -79,27 +77,10 @@ describe('optimizer state and its update rules', () => {
   });
 
   it('writes the rules into state.json and refuses, untouched, a checkpoint from before them', async () => {
-    const run = await createRun(root, 'old-rules', { lock: false });
-    const data = { train: makeTinyImages(200, { seed: 1 }), test: makeTinyImages(50, { seed: 2 }) };
-    const controller = new AbortController();
-    await train({
-      spec: {
-        inputShape: [784],
-        layers: [{ type: 'dense', units: 10, activation: 'softmax' }],
-        optimizer: { name: 'rmsprop' },
-        loss: 'categoricalCrossentropy',
-      },
-      data,
-      epochs: 3,
-      batchSize: 50,
-      seed: 3,
-      validation: 'none',
-      run,
-      signal: controller.signal,
-      onEvent: (e) => {
-        if (e.type === 'epoch' && e.epoch === 1) controller.abort();
-      },
-    });
+    const data = tinyData(200, 50);
+    const spec = tinyMlp({ name: 'rmsprop' }, { hidden: [] });
+    const options = { spec, data, epochs: 3, seed: 3, validation: 'none', stopAfter: 1 } as const;
+    const run = await trainTinyRun(root, 'old-rules', options);
     const statePath = join(run.dir, 'checkpoint', 'state.json');
     const state = JSON.parse(await readFile(statePath, 'utf8'));
     expect(state.optimizer.rules).toBe('keras-2');

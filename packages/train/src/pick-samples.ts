@@ -1,4 +1,4 @@
-import type { LabeledImages } from '@fmnist/dataset';
+import { encodeBase64, type LabeledImages } from '@fmnist/dataset';
 import type { RunSample } from '@fmnist/metrics';
 
 /** Options of {@link pickSamples}. */
@@ -29,9 +29,7 @@ export function pickSamples(
       probabilities.subarray(index * numClasses, (index + 1) * numClasses),
       (p) => Number(p.toFixed(6)),
     ),
-    pixels: Buffer.from(split.images.subarray(index * pixels, (index + 1) * pixels)).toString(
-      'base64',
-    ),
+    pixels: encodeBase64(split.images.subarray(index * pixels, (index + 1) * pixels)),
     kind,
   });
 

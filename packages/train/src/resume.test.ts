@@ -1,16 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { makeTinyImages } from '@fmnist/dataset/testing';
 import { createRun } from '@fmnist/runs';
-import type * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryEntry } from './history.js';
+import { describe, expect, it } from 'vitest';
+import { tinyData, useRunsRoot, weightsOf, withoutTime } from '../test/tiny-runs.js';
 import { resume } from './resume.js';
-import { selectBackend } from './select-backend.js';
 import { type TrainOptions, train } from './train.js';
 
-const data = { train: makeTinyImages(300, { seed: 1 }), test: makeTinyImages(60, { seed: 2 }) };
+const data = tinyData(300, 60);
 const spec = {
   inputShape: [784],
   layers: [
@@ -29,23 +23,12 @@ const options = (epochs: number): TrainOptions => ({
   seed: 3,
   validation: { holdout: 0.2 },
 });
-const withoutTime = (history: HistoryEntry[]) => history.map(({ seconds: _, ...rest }) => rest);
-const weightsOf = (model: tf.LayersModel) =>
-  model.getWeights().map((w) => Array.from(w.dataSync()));
-
-let root: string;
-beforeAll(async () => {
-  await selectBackend('wasm');
-  root = await mkdtemp(join(tmpdir(), 'fmnist-resume-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = useRunsRoot('resume');
 
 describe('resume with a larger epoch budget', () => {
   it('extends a completed run from its checkpoint to what one longer run gives', async () => {
     const whole = await train(options(4));
-    const run = await createRun(root, 'extend', { lock: false });
+    const run = await createRun(root(), 'extend', { lock: false });
     const short = await train({ ...options(2), run });
     expect(short.record.status).toBe('completed');
     const extended = await resume(run, { data, epochs: 4 });
@@ -63,7 +46,7 @@ describe('resume with a larger epoch budget', () => {
   });
 
   it('refuses a smaller budget, and a completed run without a larger one', async () => {
-    const run = await createRun(root, 'refuse', { lock: false });
+    const run = await createRun(root(), 'refuse', { lock: false });
     await train({ ...options(1), run });
     await expect(resume(run, { data })).rejects.toThrow(/already completed; nothing to resume/);
     await expect(resume(run, { data, epochs: 0 })).rejects.toThrow(

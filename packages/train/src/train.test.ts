@@ -1,46 +1,19 @@
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTinyImages } from '@fmnist/dataset/testing';
 import { createRun } from '@fmnist/runs';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tinyData, tinyMlp, useRunsRoot, weightsOf, withoutTime } from '../test/tiny-runs.js';
 import { earlyStopping } from './early-stopping.js';
 import { TrainError } from './errors.js';
-import type { HistoryEntry } from './history.js';
 import { reduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 import { resume } from './resume.js';
-import { selectBackend } from './select-backend.js';
 import { type TrainOptions, train } from './train.js';
 
-const data = { train: makeTinyImages(400, { seed: 1 }), test: makeTinyImages(100, { seed: 2 }) };
-
-function mlp(optimizer: Record<string, unknown>, dropout = false) {
-  return {
-    inputShape: [784],
-    layers: [
-      ...(dropout ? [{ type: 'dropout', rate: 0.2 }] : []),
-      { type: 'dense', units: 16, activation: 'relu' },
-      { type: 'dense', units: 16, activation: 'relu' },
-      { type: 'dense', units: 10, activation: 'softmax' },
-    ],
-    optimizer,
-    loss: 'categoricalCrossentropy',
-  };
-}
-
-const withoutTime = (history: HistoryEntry[]) => history.map(({ seconds: _, ...rest }) => rest);
-const weightsOf = (model: tf.LayersModel) =>
-  model.getWeights().map((w) => Array.from(w.dataSync()));
-
-let root: string;
-beforeAll(async () => {
-  await selectBackend('wasm');
-  root = await mkdtemp(join(tmpdir(), 'fmnist-train-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const data = tinyData();
+const mlp = (optimizer: Record<string, unknown>, dropout = false) =>
+  tinyMlp(optimizer, { dropout });
+const root = useRunsRoot('train');
 
 const base = (spec: unknown): TrainOptions => ({
   spec,
@@ -53,7 +26,7 @@ const base = (spec: unknown): TrainOptions => ({
 
 describe('train', () => {
   it('learns the generated data, writes the run directory and gives the same history for the same seed', async () => {
-    const run = await createRun(root, 'first', { lock: false });
+    const run = await createRun(root(), 'first', { lock: false });
     const runDir = run.dir;
     const first = await train({ ...base(mlp({ name: 'adam', learningRate: 0.01 })), run });
     const second = await train(base(mlp({ name: 'adam', learningRate: 0.01 })));
@@ -106,7 +79,7 @@ describe('train', () => {
   ] as const) {
     it(`resumes ${label} to the same weights and history as a run never stopped`, async () => {
       const whole = await train(base(spec));
-      const run = await createRun(root, `resume-${label}`, { lock: false });
+      const run = await createRun(root(), `resume-${label}`, { lock: false });
       const runDir = run.dir;
       const controller = new AbortController();
       const stopped = await train({
@@ -129,7 +102,7 @@ describe('train', () => {
   }
 
   it('stops a diverging run as failed, naming the epoch and batch', async () => {
-    const run = await createRun(root, 'nan', { lock: false });
+    const run = await createRun(root(), 'nan', { lock: false });
     const runDir = run.dir;
     const training = train({ ...base(mlp({ name: 'sgd', learningRate: 1e38 })), run });
     await expect(training).rejects.toThrow(/epoch 1, batch \d+.*lower learning rate/);
@@ -142,7 +115,7 @@ describe('train', () => {
   });
 
   it('refuses a corrupt checkpoint with a clear error and leaves the run directory as it was', async () => {
-    const run = await createRun(root, 'corrupt', { lock: false });
+    const run = await createRun(root(), 'corrupt', { lock: false });
     const runDir = run.dir;
     const controller = new AbortController();
     await train({

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { CLASS_NAMES, countBatches, type LabeledImages, splitHoldout } from '@fmnist/dataset';
+import { CLASS_NAMES, countBatches, encodeBase64, type LabeledImages } from '@fmnist/dataset';
 import { formatRunReportMarkdown, RUN_SCHEMA_VERSION, type RunRecord } from '@fmnist/metrics';
-import {
-  buildModel,
-  createOptimizer,
-  deriveSeed,
-  type ModelSpec,
-  parseSpec,
-  saveModel,
-} from '@fmnist/models';
+import { buildModel, createOptimizer, type ModelSpec, parseSpec, saveModel } from '@fmnist/models';
 import {
   describeFailure,
   hashLabels,
@@ -32,6 +25,7 @@ import {
 } from './optimizer-state.js';
 import { pickSamples } from './pick-samples.js';
 import type { BackendChoice } from './select-backend.js';
+import { splitValidationHoldout } from './split-validation-holdout.js';
 
 /** Where validation data comes from: a seeded, stratified holdout of the training set (below 1 a fraction, else a count), the test set (the notebook's way, flagged as leakage), or none. */
 export type ValidationOption = { holdout: number } | 'test' | 'none';
@@ -143,11 +137,7 @@ export function resolveValidation(
       `validation holdout must be a fraction in (0, 1) or a whole count, got ${String(size)}`,
     );
   }
-  const split = splitHoldout(data.train, {
-    size,
-    seed: deriveSeed(holdoutSeed ?? seed, 2),
-    stratify: true,
-  });
+  const split = splitValidationHoldout(data.train, size, holdoutSeed ?? seed);
   return {
     config: { mode: 'holdout', size, ...(holdoutSeed === undefined ? {} : { seed: holdoutSeed }) },
     train: split.train,
@@ -441,7 +431,7 @@ async function runEpochsUntilDone(
     record.validationPredictions = {
       split: 'validation',
       labelsSha256: hashLabels(sets.validation.labels),
-      predicted: Buffer.from(validation.predictions).toString('base64'),
+      predicted: encodeBase64(validation.predictions),
     };
   }
   if (data.test) {
@@ -455,7 +445,7 @@ async function runEpochsUntilDone(
     record.predictions = {
       split: 'test',
       labelsSha256: hashLabels(data.test.labels),
-      predicted: Buffer.from(test.predictions).toString('base64'),
+      predicted: encodeBase64(test.predictions),
     };
   }
   setRunStatus(record, 'completed');

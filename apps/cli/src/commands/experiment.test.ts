@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { type ExperimentRecord, parseExperimentRecord, parseRunRecord } from '@fmnist/metrics';
+import { EXPERIMENT_FILES } from '@fmnist/runs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/run-cli.js';
+import { interruptWhen } from '../../test/train-tiny-run.js';
 
 let dataDir: string;
 
@@ -15,13 +17,12 @@ beforeAll(async () => {
 const tmp = (prefix: string) => mkdtemp(join(tmpdir(), `fmnist-cli-${prefix}-`));
 
 const readExperiment = async (dir: string): Promise<ExperimentRecord> =>
-  parseExperimentRecord(await readFile(join(dir, 'experiment.json'), 'utf8'));
+  parseExperimentRecord(await readFile(join(dir, EXPERIMENT_FILES.record), 'utf8'));
 
 describe('fmnist experiment', () => {
   it('runs two presets over 2 seeds, 2 at a time; Ctrl-C stops it resumably; --resume finishes it', async () => {
     const cwd = await tmp('experiment');
-    let sent = false;
-    let seen = '';
+    const interrupt = interruptWhen(/completed \(1\/4 runs\)/);
     const first = await runCli(
       [
         'experiment',
@@ -39,18 +40,9 @@ describe('fmnist experiment', () => {
         '--data-dir',
         dataDir,
       ],
-      {
-        cwd,
-        onStderr: (text, child) => {
-          seen += text;
-          if (!sent && /completed \(1\/4 runs\)/.test(seen)) {
-            sent = true;
-            child.kill('SIGINT');
-          }
-        },
-      },
+      { cwd, onStderr: interrupt.onStderr },
     );
-    expect(sent).toBe(true);
+    expect(interrupt.sent()).toBe(true);
     expect(first.code).toBe(130);
     expect(first.stderr).toMatch(
       /^Experiment: experiments\/notebook-\d{8}-\d{6} — suite notebook: 2 presets × 2 seeds = 4 runs, 6 epochs, batch 50, validation test; 2 at a time$/m,

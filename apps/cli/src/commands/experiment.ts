@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { formatExperimentTableText, parseExperimentRecord } from '@fmnist/metrics';
-import { EXPERIMENT_FILES, type ExperimentConfig } from '@fmnist/runs';
 import {
   defaultExperimentJobs,
   type ExperimentResult,
@@ -10,10 +8,10 @@ import {
 } from '@fmnist/train';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { displayPath, quoteForShell } from '../display-path.js';
-import { EXIT_CODES, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { createExperimentProgress } from '../experiment-progress.js';
-import { givenFlagsExcept } from '../given-flags.js';
+import { checkResumeFlags } from '../given-flags.js';
+import { handleExperimentInterrupt } from '../handle-interrupt.js';
 import { loadData } from '../load-data.js';
 import {
   createIntegerParser,
@@ -21,6 +19,7 @@ import {
   parseInteger,
   parseValidationSize,
 } from '../parse-options.js';
+import { reportExperiment } from '../report-experiment.js';
 import { BACKEND_CHOICES } from '../use-backend.js';
 
 /** The flags of `fmnist experiment`, as commander parses them. */
@@ -138,16 +137,6 @@ export function addExperimentCommand(program: Command): void {
     });
 }
 
-function checkResumeFlags(command: Command): void {
-  const flags = givenFlagsExcept(command, RESUME_FLAGS);
-  if (flags.length > 0) {
-    throw usageError(
-      `--resume goes on with the settings the experiment started with; it cannot take ${flags.join(', ')}`,
-      'Drop those flags (only --jobs, --data-dir, --backend and --json go with --resume), or start a new experiment.',
-    );
-  }
-}
-
 /** The settings of a new experiment from the flags, checked as far as the command line goes. */
 async function newExperimentSettings(suite: string | undefined, flags: ExperimentFlags) {
   if (suite === undefined) {
@@ -179,36 +168,6 @@ async function newExperimentSettings(suite: string | undefined, flags: Experimen
   };
 }
 
-/** Ctrl-C once: no new run, the running ones save; twice: they stop at once. */
-function handleExperimentInterrupt(stream: NodeJS.WritableStream, running: () => number) {
-  const interrupt = new AbortController();
-  const stop = new AbortController();
-  const onSignal = () => {
-    if (!interrupt.signal.aborted) {
-      const n = running();
-      stream.write(
-        pc.yellow(
-          `\nInterrupting: ${n} running training${n === 1 ? '' : 's'} finish their batch and save; no new run starts (Ctrl-C again to quit now)…\n`,
-        ),
-      );
-      interrupt.abort();
-    } else {
-      stream.write(pc.red('\nStopping the runs at once; each keeps its last completed epoch.\n'));
-      stop.abort();
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    signal: interrupt.signal,
-    stopSignal: stop.signal,
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
-}
-
 async function experimentCommand(
   suite: string | undefined,
   flags: ExperimentFlags,
@@ -216,7 +175,14 @@ async function experimentCommand(
 ): Promise<number> {
   const err = process.stderr;
   const resuming = flags.resume !== undefined;
-  if (resuming) checkResumeFlags(command);
+  if (resuming) {
+    checkResumeFlags(
+      command,
+      RESUME_FLAGS,
+      '--resume goes on with the settings the experiment started with',
+      'Drop those flags (only --jobs, --data-dir, --backend and --json go with --resume), or start a new experiment.',
+    );
+  }
   const settings = resuming
     ? {
         resume: resolve(flags.resume as string),
@@ -247,58 +213,4 @@ async function experimentCommand(
     interrupt.dispose();
   }
   return reportExperiment(result, flags.json === true);
-}
-
-/** Print the table (or the record, with --json) and say how it ended. */
-function reportExperiment(result: ExperimentResult, json: boolean): number {
-  const err = process.stderr;
-  const shown = displayPath(result.dir);
-  const resumeCommand = `fmnist experiment --resume ${quoteForShell(shown)}`;
-  if (json) {
-    process.stdout.write(`${JSON.stringify(result.record, null, 2)}\n`);
-  } else {
-    const lines = [formatExperimentTableText(parseExperimentRecord(result.record))];
-    const notes = describeSettings(result.record.config);
-    if (notes !== undefined) lines.push('', notes);
-    lines.push(
-      '',
-      `${pc.green('Experiment saved')}: ${shown} (${EXPERIMENT_FILES.record}, ${EXPERIMENT_FILES.report}, ${EXPERIMENT_FILES.runs}/) — ${formatDuration(result.record.wallSeconds)} wall time`,
-    );
-    process.stdout.write(`${lines.join('\n')}\n`);
-  }
-  if (result.status === 'interrupted') {
-    err.write(
-      `${pc.yellow('Interrupted')}: ${result.finished} of ${result.runs} runs finished; the others keep their last completed epoch.\n` +
-        `Resume it with:\n  ${resumeCommand}\n`,
-    );
-    return EXIT_CODES.interrupted;
-  }
-  if (result.failed.length > 0) {
-    const n = result.failed.length;
-    err.write(
-      `${pc.red('error')}: ${n} run${n === 1 ? '' : 's'} failed: ${result.failed.map((f) => `${f.run.preset} seed${f.run.seed}`).join(', ')} (their output above says why)\n` +
-        `Fix the cause and run them again with: ${resumeCommand}\n`,
-    );
-    return EXIT_CODES.failure;
-  }
-  return EXIT_CODES.ok;
-}
-
-/** Say how the runs differ from the notebook's settings, which its figures come from. */
-function describeSettings(config: ExperimentConfig): string | undefined {
-  const differences: string[] = [];
-  if (config.epochs !== 100) differences.push(`${config.epochs} epochs (not 100)`);
-  if (config.batchSize !== 200) differences.push(`batch ${config.batchSize} (not 200)`);
-  if (config.validation !== 'test') {
-    differences.push(`validation ${config.validation} (the notebook validated on the test set)`);
-  }
-  if (differences.length === 0) return undefined;
-  return `note: the notebook's figures come from 100 epochs at batch 200; these runs had ${differences.join(', ')}.`;
-}
-
-function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds.toFixed(1)}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${Math.round(seconds - minutes * 60)}s`;
-  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }

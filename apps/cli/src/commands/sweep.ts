@@ -1,31 +1,29 @@
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { loadFashionMnist, splitHoldout } from '@fmnist/dataset';
-import { deriveSeed } from '@fmnist/models';
-import { createLocalJobRunner } from '@fmnist/runs';
+import { join, resolve } from 'node:path';
+import { loadFashionMnist } from '@fmnist/dataset';
 import {
   BUILT_IN_SPACE_NAMES,
-  createBuiltInSpaces,
   formatSweepTableText,
-  isBuiltInSpaceName,
   readSweepFile,
   runSweep,
   STRATEGY_NAMES,
   type StrategyName,
-  type SweepEvent,
-  type SweepRunner,
+  SWEEP_FILES,
+  type SweepRequest,
+  type SweepResult,
   validateSearchSpace,
 } from '@fmnist/sweep';
-import { type TrainJob, trainJobArgs, trainJobScript } from '@fmnist/train';
+import { splitValidationHoldout, type TrainJob } from '@fmnist/train';
 import { type Command, Option } from 'commander';
-import pc from 'picocolors';
 import pkg from '../../package.json' with { type: 'json' };
+import { createSweepRunner } from '../create-sweep-runner.js';
 import { displayPath } from '../display-path.js';
-import { EXIT_CODES, failure, usageError } from '../errors.js';
+import { EXIT_CODES, usageError } from '../errors.js';
+import { handleSweepInterrupt } from '../handle-interrupt.js';
 import { createIntegerParser, INTEGER_LIMITS, parseInteger } from '../parse-options.js';
+import { printSweepEvent } from '../print-sweep-event.js';
 import { connectQueueRunner } from '../queue-client.js';
-import { toTrialJob } from '../sweep-trial-job.js';
+import { readSearchSpace } from '../read-search-space.js';
 import { BACKEND_CHOICES } from '../use-backend.js';
 
 /** The flags of `fmnist sweep`, as commander parses them. */
@@ -57,70 +55,6 @@ Examples:
 Every trial is a run directory under <sweep>/runs/; sweep.json and report.md rank them on the
 validation holdout all trials share (the test set is never looked at). Built-in spaces: ${BUILT_IN_SPACE_NAMES.join(', ')}.`;
 
-/** Reads a search space: a built-in one by name, else a JSON file. */
-async function readSpace(source: string): Promise<Record<string, unknown>> {
-  if (isBuiltInSpaceName(source)) return createBuiltInSpaces()[source];
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch (cause) {
-    throw usageError(
-      `no built-in search space is called ${JSON.stringify(source)}, and no file is there either (${(cause as Error).message})`,
-      `Built-in spaces: ${BUILT_IN_SPACE_NAMES.join(', ')}; or give the path of a search-space JSON file.`,
-    );
-  }
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch (cause) {
-    throw failure(`${source} is not JSON: ${(cause as Error).message}`, undefined, cause);
-  }
-}
-
-function printEvent(event: SweepEvent, stream: NodeJS.WritableStream): void {
-  if (event.type === 'planned') {
-    const { plan } = event.file;
-    const verb = event.resumed ? 'Resuming' : 'Sweep';
-    stream.write(
-      `${pc.bold(verb)} ${event.file.name}: ${plan.strategy}, ${plan.trials} configurations × ${plan.seeds.length} seed${plan.seeds.length === 1 ? '' : 's'}, ` +
-        `${plan.minEpochs === undefined ? '' : `${plan.minEpochs} → `}${plan.epochs} epochs, ${event.file.runner.jobs} at a time` +
-        `${event.file.runner.queue ? ` on ${event.file.runner.queue}` : ''}\n  ${displayPath(event.dir)}\n`,
-    );
-  } else if (event.type === 'trial-started') {
-    const { job, action } = event.task;
-    const verb =
-      job.fromEpochs > 0
-        ? `extend ${job.fromEpochs} → ${job.epochs}`
-        : action === 'resume'
-          ? 'resume'
-          : 'start';
-    stream.write(pc.dim(`  ${job.id}: ${verb} ${JSON.stringify(job.configuration.params)}\n`));
-  } else if (event.type === 'trial-event') {
-    const inner = event.event as {
-      type?: string;
-      epoch?: number;
-      epochs?: number;
-      valAccuracy?: number;
-    };
-    if (inner.type === 'epoch') {
-      stream.write(
-        pc.dim(
-          `  ${event.job.id}: epoch ${inner.epoch}/${inner.epochs}${inner.valAccuracy === undefined ? '' : `, val acc ${inner.valAccuracy.toFixed(4)}`}\n`,
-        ),
-      );
-    }
-  } else if (event.type === 'trial-finished') {
-    const { result, outcome, job } = event;
-    const text = result
-      ? result.status === 'completed'
-        ? pc.green(`val acc ${result.valAccuracy.toFixed(4)}`)
-        : pc.yellow(`failed (a result, not retried): ${result.reason}`)
-      : pc.red(
-          `${outcome.status}, no result: ${outcome.error?.message ?? 'stopped'} (run again with --resume)`,
-        );
-    stream.write(`  ${job.id}: ${text}\n`);
-  }
-}
-
 async function sweepCommand(source: string | undefined, flags: SweepFlags): Promise<number> {
   if (!source && !flags.resume) {
     throw usageError(
@@ -132,11 +66,10 @@ async function sweepCommand(source: string | undefined, flags: SweepFlags): Prom
       'give a search space or --resume <sweep dir>, not both: a resumed sweep keeps its own space',
     );
   }
-  const space = source ? await readSpace(source) : undefined;
+  const space = source ? await readSearchSpace(source) : undefined;
+  const resumed = flags.resume ? await readSweepFile(resolve(flags.resume)) : undefined;
   // Check the space (and the plan) before loading data: errors with JSON paths, at once.
-  const checked = space
-    ? validateSearchSpace(space)
-    : validateSearchSpace((await readSweepFile(resolve(flags.resume as string))).space);
+  const checked = validateSearchSpace(space ?? resumed?.space);
   // Reach the queue first: an unreachable one fails within seconds, before the data is read.
   const queue = flags.queue ? await connectQueueRunner(flags.queue, pkg.version) : undefined;
   const data = await loadFashionMnist({
@@ -144,90 +77,71 @@ async function sweepCommand(source: string | undefined, flags: SweepFlags): Prom
     download: false,
     integrity: 'check',
   });
-  const holdoutSeed = flags.resume
-    ? (await readSweepFile(resolve(flags.resume))).plan.holdoutSeed
-    : (flags.seed ?? 0);
   // The holdout every trial validates on, as train() draws it: for McNemar between trials.
-  const holdout = splitHoldout(data.train, {
-    size: checked.training.holdout,
-    seed: deriveSeed(holdoutSeed, 2),
-    stratify: true,
-  }).holdout;
+  const holdout = splitValidationHoldout(
+    data.train,
+    checked.training.holdout,
+    resumed ? resumed.plan.holdoutSeed : (flags.seed ?? 0),
+  ).holdout;
   const jobs = flags.jobs ?? Math.max(1, Math.min(2, availableParallelism()));
-  const context = {
-    name: checked.name,
-    ...(checked.preset === undefined ? {} : { preset: checked.preset }),
-    dataDir: data.source.location,
-    backend: flags.backend,
-    wasmThreads: Math.max(1, Math.floor(availableParallelism() / jobs)),
-  };
   const out = resolve(flags.out);
-  let runner: SweepRunner & { close(): Promise<void> };
-  let toRunnerArgs: Parameters<typeof runSweep>[0]['toRunnerArgs'];
-  if (queue) {
-    runner = queue;
-    // A worker resolves the run directory under its own --out (shared storage: the same one).
-    toRunnerArgs = (task) =>
-      trainJobArgs(toTrialJob(task, context, relative(out, task.runDir), 'start'));
-  } else {
-    runner = createLocalJobRunner({ prefixArgs: [trainJobScript()] });
-    toRunnerArgs = (task) => trainJobArgs(toTrialJob(task, context, task.runDir));
-  }
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = () => {
-    interrupts += 1;
-    process.stderr.write(
-      pc.yellow(
-        interrupts === 1
-          ? '\nInterrupting: running trials finish their batch and save; no new trial starts. Carry on with --resume.\n'
-          : '\nStopping now.\n',
-      ),
-    );
-    if (interrupts === 1) controller.abort();
-    else process.exit(EXIT_CODES.interrupted);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const { runner, toRunnerArgs, runnerInfo } = createSweepRunner({
+    out,
+    jobs,
+    ...(queue && flags.queue ? { queue: { runner: queue, url: flags.queue } } : {}),
+    context: {
+      name: checked.name,
+      ...(checked.preset === undefined ? {} : { preset: checked.preset }),
+      dataDir: data.source.location,
+      backend: flags.backend,
+      wasmThreads: Math.max(1, Math.floor(availableParallelism() / jobs)),
+    },
+  });
+  const interrupt = handleSweepInterrupt(process.stderr);
   try {
     const result = await runSweep({
       ...(space ? { space } : {}),
       ...(flags.resume ? { resume: resolve(flags.resume) } : {}),
-      request: {
-        ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
-        ...(flags.trials === undefined ? {} : { trials: flags.trials }),
-        ...(flags.seeds === undefined ? {} : { seeds: flags.seeds }),
-        ...(flags.epochs === undefined ? {} : { epochs: flags.epochs }),
-        ...(flags.minEpochs === undefined ? {} : { minEpochs: flags.minEpochs }),
-        ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-      },
+      request: toSweepRequest(flags),
       out,
       runner,
-      runnerInfo: {
-        kind: flags.queue ? 'queue' : 'local',
-        jobs,
-        ...(flags.queue ? { queue: (runner as { display?: string }).display ?? flags.queue } : {}),
-      },
+      runnerInfo,
       toRunnerArgs,
       ...(flags.retrainEpochs === undefined ? {} : { retrainEpochs: flags.retrainEpochs }),
       holdoutLabels: holdout.labels,
-      signal: controller.signal,
-      onEvent: (event) => printEvent(event, process.stderr),
+      signal: interrupt.signal,
+      onEvent: (event) => printSweepEvent(event, process.stderr),
     });
-    if (flags.json) process.stdout.write(`${JSON.stringify(result.file, null, 2)}\n`);
-    else {
-      process.stdout.write(`\n${formatSweepTableText(result.file.table)}\n`);
-      process.stderr.write(
-        `\n${result.file.status} in ${result.file.wallSeconds.toFixed(0)} s; ${displayPath(join(result.dir, 'sweep.json'))}, report.md\n`,
-      );
-    }
-    if (result.file.status === 'interrupted') return EXIT_CODES.interrupted;
-    return result.file.status === 'completed' ? EXIT_CODES.ok : EXIT_CODES.failure;
+    return reportSweep(result, flags.json === true);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
     await runner.close();
   }
+}
+
+/** What the flags ask of the plan (a resumed sweep keeps its own). */
+function toSweepRequest(flags: SweepFlags): SweepRequest {
+  return {
+    ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
+    ...(flags.trials === undefined ? {} : { trials: flags.trials }),
+    ...(flags.seeds === undefined ? {} : { seeds: flags.seeds }),
+    ...(flags.epochs === undefined ? {} : { epochs: flags.epochs }),
+    ...(flags.minEpochs === undefined ? {} : { minEpochs: flags.minEpochs }),
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+  };
+}
+
+/** The table (or sweep.json, with --json) on stdout, how it ended on stderr; the exit code. */
+function reportSweep(result: SweepResult, json: boolean): number {
+  if (json) process.stdout.write(`${JSON.stringify(result.file, null, 2)}\n`);
+  else {
+    process.stdout.write(`\n${formatSweepTableText(result.file.table)}\n`);
+    process.stderr.write(
+      `\n${result.file.status} in ${result.file.wallSeconds.toFixed(0)} s; ${displayPath(join(result.dir, SWEEP_FILES.record))}, ${SWEEP_FILES.report}\n`,
+    );
+  }
+  if (result.file.status === 'interrupted') return EXIT_CODES.interrupted;
+  return result.file.status === 'completed' ? EXIT_CODES.ok : EXIT_CODES.failure;
 }
 
 /** Registers `fmnist sweep`. */

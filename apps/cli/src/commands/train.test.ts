@@ -5,6 +5,7 @@ import { createTinyDatasetDir } from '@fmnist/dataset/testing';
 import { parseRunRecord, type RunRecord } from '@fmnist/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/run-cli.js';
+import { interruptWhen, tinyTrainArgs } from '../../test/train-tiny-run.js';
 
 let dataDir: string;
 
@@ -26,20 +27,7 @@ const tmp = (prefix: string) => mkdtemp(join(tmpdir(), `fmnist-cli-${prefix}-`))
 describe('fmnist train', () => {
   it('trains a preset, shows Keras-style progress, and ends with the reports and the run path', async () => {
     const cwd = await tmp('train');
-    const result = await runCli(
-      [
-        'train',
-        '--preset',
-        'mlp-adam',
-        '--epochs',
-        '2',
-        '--batch-size',
-        '50',
-        '--data-dir',
-        dataDir,
-      ],
-      { cwd },
-    );
+    const result = await runCli(tinyTrainArgs(dataDir), { cwd });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^Backend: native — .*fused native step/m);
     expect(result.stderr).toMatch(
@@ -182,32 +170,9 @@ describe('fmnist train', () => {
 
   it('is interrupted by Ctrl-C, prints the resume command, and that command finishes the run', async () => {
     const cwd = await tmp('interrupt');
-    let sent = false;
-    let seen = '';
-    const first = await runCli(
-      [
-        'train',
-        '--preset',
-        'mlp-adam',
-        '--epochs',
-        '40',
-        '--batch-size',
-        '50',
-        '--data-dir',
-        dataDir,
-      ],
-      {
-        cwd,
-        onStderr: (text, child) => {
-          seen += text;
-          if (!sent && /^Epoch 1\/40 /m.test(seen)) {
-            sent = true;
-            child.kill('SIGINT');
-          }
-        },
-      },
-    );
-    expect(sent).toBe(true);
+    const interrupt = interruptWhen(/^Epoch 1\/40 /m);
+    const first = await runCli(tinyTrainArgs(dataDir, 40), { cwd, onStderr: interrupt.onStderr });
+    expect(interrupt.sent()).toBe(true);
     expect(first.code).toBe(130);
     expect(first.stderr).toContain('Interrupting: finishing the current batch');
     const command = first.stderr.match(/^ {2}(fmnist train --resume \S+)$/m)?.[1];

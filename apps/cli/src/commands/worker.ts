@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { loadFashionMnist } from '@fmnist/dataset';
-import { pathExists, runChildJob } from '@fmnist/runs';
+import { pathExists, runChildJob, runPaths } from '@fmnist/runs';
 import { type TrainJob, trainJobArgs, trainJobScript } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
@@ -43,7 +43,7 @@ async function toLocalJob(
   const runDir = isAbsolute(job.runDir) ? job.runDir : join(out, job.runDir);
   await mkdir(runDir, { recursive: true });
   const local = { runDir, dataDir, backend };
-  if (job.action === 'start' && (await pathExists(join(runDir, 'run.json')))) {
+  if (job.action === 'start' && (await pathExists(runPaths(runDir).record))) {
     return {
       ...local,
       action: 'resume',
@@ -60,8 +60,9 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
     download: false,
     integrity: 'check',
   });
-  // What selectBackend chooses here is what the trials run and what the sweep records of this
-  // worker ('auto' would say nothing, and could hide two workers on different backends).
+  // What selectBackend chooses here is what the sweep records of this worker ('auto' would say
+  // nothing, and could hide two workers on different backends). The trials get the flag as given
+  // and choose the same on this machine, so their records say why as train's do.
   const backend = (await useBackend(flags.backend)).name;
   const out = resolve(flags.out);
   const log = (message: string) =>
@@ -82,7 +83,7 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
           error: { message: `job ${job.id} is not a train job this fmnist reads` },
         };
       }
-      const local = await toLocalJob(trainJob, out, data.source.location, backend);
+      const local = await toLocalJob(trainJob, out, data.source.location, flags.backend);
       return runChildJob(
         { id: job.id, args: trainJobArgs(local) },
         { ...options, prefixArgs: [trainJobScript()] },

@@ -5,8 +5,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTinyDatasetDir } from '@fmnist/dataset/testing';
+import { RUN_FILES } from '@fmnist/runs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.js';
+import { interruptWhen, tinyTrainArgs } from '../train-tiny-run.js';
 
 const EPOCHS = 200;
 let dataDir: string;
@@ -14,38 +16,15 @@ let dataDir: string;
 /** A run of EPOCHS epochs interrupted with SIGINT during its first epochs. */
 async function interruptedRun(): Promise<string> {
   const out = await mkdtemp(join(tmpdir(), 'fmnist-concurrent-'));
-  let sent = false;
-  let seen = '';
-  const first = await runCli(
-    [
-      'train',
-      '--preset',
-      'mlp-adam',
-      '--epochs',
-      String(EPOCHS),
-      '--batch-size',
-      '50',
-      '--data-dir',
-      dataDir,
-      '--out',
-      out,
-    ],
-    {
-      onStderr: (text, child) => {
-        seen += text;
-        if (!sent && /^Epoch 1\//m.test(seen)) {
-          sent = true;
-          child.kill('SIGINT');
-        }
-      },
-    },
-  );
+  const interrupt = interruptWhen(/^Epoch 1\//m);
+  const first = await runCli(tinyTrainArgs(dataDir, EPOCHS, ['--out', out]), interrupt);
   expect(first.code).toBe(130);
   const [name] = await readdir(out);
   return join(out, name as string);
 }
 
-const readRecord = async (dir: string) => JSON.parse(await readFile(join(dir, 'run.json'), 'utf8'));
+const readRecord = async (dir: string) =>
+  JSON.parse(await readFile(join(dir, RUN_FILES.record), 'utf8'));
 
 beforeAll(async () => {
   dataDir = await createTinyDatasetDir({ train: 200, test: 60 });

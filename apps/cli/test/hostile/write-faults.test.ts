@@ -79,7 +79,9 @@ describe("a full disk at each of train's write points through the runs file laye
         writes += 1;
         return writes === n ? errno('ENOSPC', path) : undefined;
       });
-      const result = await runCliInProcess(tinyTrainArgs(dataDir, out), { timeoutMs: 60_000 });
+      const result = await runCliInProcess(tinyTrainArgs(dataDir, 2, ['--out', out]), {
+        timeoutMs: 60_000,
+      });
       injectWriteFault();
       expect(result.timedOut).toBe(false);
       expect(result.stderr).not.toContain('looks like a bug');
@@ -100,7 +102,7 @@ describe("a full disk at each of train's write points through the runs file laye
 // Issue 18: checkpoints and saved models go through the same file layer. A full disk at each of
 // their write points: the run ends failed with the path, checkpoint.tmp is gone, the previous
 // checkpoint is intact, and --resume (the disk freed) ends in the run an uninterrupted one is.
-const TRAIN_3 = (out: string) => tinyTrainArgs(dataDir, out, 3);
+const TRAIN_3 = (out: string) => tinyTrainArgs(dataDir, 3, ['--out', out]);
 
 /** What two runs of the same settings must share: everything but times, ids and paths. */
 async function readOutcome(runDir: string) {

@@ -1,3 +1,4 @@
+import { decodeBase64 } from '@fmnist/dataset/browser';
 import type { TryItEngine } from '../shared/try-it-engine.js';
 import { REPORT_ENGINE_ID } from '../shared/viewer-index.js';
 
@@ -19,9 +20,7 @@ export function loadTryItEngine(): Promise<TryItEngine> {
     const script = document.createElement('script');
     const embedded = document.getElementById(REPORT_ENGINE_ID);
     if (embedded) {
-      const binary = atob(embedded.textContent ?? '');
-      const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-      script.textContent = new TextDecoder().decode(bytes);
+      script.textContent = new TextDecoder().decode(decodeBase64(embedded.textContent ?? ''));
       document.head.appendChild(script);
       done();
       return;

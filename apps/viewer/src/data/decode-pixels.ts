@@ -1,3 +1,5 @@
+import { decodeBase64 } from '@fmnist/dataset/browser';
+
 /** Side of a Fashion-MNIST image. */
 export const IMAGE_SIDE = 28;
 
@@ -7,20 +9,18 @@ export const IMAGE_SIDE = 28;
  * @throws Error when the text is not base64 of exactly 784 bytes
  */
 export function decodePixels(base64: string): Uint8Array {
-  let binary: string;
+  let bytes: Uint8Array;
   try {
-    binary = atob(base64);
+    bytes = decodeBase64(base64);
   } catch (error) {
     throw new Error('expected the sample pixels as base64 text, found other characters', {
       cause: error,
     });
   }
-  if (binary.length !== IMAGE_SIDE * IMAGE_SIDE) {
+  if (bytes.length !== IMAGE_SIDE * IMAGE_SIDE) {
     throw new Error(
-      `expected ${IMAGE_SIDE * IMAGE_SIDE} pixels (28×28), found ${binary.length}: the record's sample is damaged`,
+      `expected ${IMAGE_SIDE * IMAGE_SIDE} pixels (28×28), found ${bytes.length}: the record's sample is damaged`,
     );
   }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }

@@ -3,7 +3,8 @@
  * (vite.try-it.config.ts) that sets `globalThis.fmnistTryIt`; the app adds it to the page when
  * the Try-it view opens.
  */
-import { loadModelFromFiles, loadModelFromUrl } from '@fmnist/models/browser';
+import { decodeBase64 } from '@fmnist/dataset/browser';
+import { loadModelFromFiles, loadModelFromUrl, MODEL_FILE_NAMES } from '@fmnist/models/browser';
 import * as tf from '@tensorflow/tfjs';
 import type { TryItEngine, TryItModel } from '../shared/try-it-engine.js';
 import type { EmbeddedModel } from '../shared/viewer-index.js';
@@ -34,13 +35,6 @@ function wrap(model: tf.LayersModel): TryItModel {
   };
 }
 
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 const engine: TryItEngine = {
   async loadFromUrl(url) {
     await useCpu();
@@ -53,12 +47,14 @@ const engine: TryItEngine = {
       weightsManifest?: { paths: string[] }[];
     };
     for (const [i, group] of (modelJson.weightsManifest ?? []).entries()) {
-      group.paths = i === 0 ? ['weights.bin'] : [];
+      group.paths = i === 0 ? [MODEL_FILE_NAMES.weights] : [];
     }
-    const bytes = fromBase64(embedded.weightsBase64);
+    const bytes = decodeBase64(embedded.weightsBase64);
     const files = [
-      new File([JSON.stringify(modelJson)], 'model.json', { type: 'application/json' }),
-      new File([bytes.buffer as ArrayBuffer], 'weights.bin'),
+      new File([JSON.stringify(modelJson)], MODEL_FILE_NAMES.modelJson, {
+        type: 'application/json',
+      }),
+      new File([bytes.buffer as ArrayBuffer], MODEL_FILE_NAMES.weights),
     ];
     return wrap(await loadModelFromFiles(files));
   },

@@ -21,6 +21,8 @@ export const DATASET_ERROR_CODES = {
   DOWNLOAD_FAILED: 'DOWNLOAD_FAILED',
   /** An option is out of range or of the wrong kind. */
   INVALID_OPTION: 'INVALID_OPTION',
+  /** Text given as base64 does not decode. */
+  BASE64_INVALID: 'BASE64_INVALID',
 } as const;
 
 /** One of the codes in {@link DATASET_ERROR_CODES}. */

@@ -1,3 +1,4 @@
+import { decodeBase64 } from '@fmnist/dataset/browser';
 import { MetricsError } from '../errors/metrics-error.js';
 import type { RunPredictions } from './run-record-schema.js';
 
@@ -16,9 +17,8 @@ import type { RunPredictions } from './run-record-schema.js';
  * ```
  */
 export function decodePredictions(predictions: Pick<RunPredictions, 'predicted'>): Uint8Array {
-  let binary: string;
   try {
-    binary = atob(predictions.predicted);
+    return decodeBase64(predictions.predicted);
   } catch (error) {
     throw new MetricsError(
       'INVALID_ARGUMENT',
@@ -26,7 +26,4 @@ export function decodePredictions(predictions: Pick<RunPredictions, 'predicted'>
       { argument: 'predictions', cause: error },
     );
   }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

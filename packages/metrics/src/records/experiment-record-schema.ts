@@ -58,6 +58,24 @@ export const experimentMcnemarSchema = z.looseObject({
 });
 
 /**
+ * How an experiment trains its runs (`config` in `experiment.json`): what `--resume` goes on with.
+ * Written by every experiment since the field was added; older records have none.
+ */
+export const experimentConfigSchema = z.looseObject({
+  presets: z.array(z.string().min(1)),
+  seeds: z.array(z.int()),
+  epochs: z.int().min(1),
+  batchSize: z.int().min(1),
+  validation: z.enum(['holdout', 'test', 'none']),
+  /** The holdout size, with `validation: 'holdout'`: below 1 a fraction, else a count. */
+  validationSize: z.number().positive().optional(),
+  /** The backend every run asks for (`auto`, or one of `@fmnist/train`'s `BACKEND_NAMES`). */
+  backend: z.string().min(1),
+  /** The data directory every run trains on (absolute). */
+  dataDir: z.string(),
+});
+
+/**
  * The zod schema of `experiment.json` (schemaVersion 1). Every object keeps unknown fields.
  * Prefer {@link parseExperimentRecord}.
  */
@@ -73,12 +91,15 @@ export const experimentRecordSchema = z.looseObject({
   references: z.record(z.string(), headlineNumbers.extend({ model: z.string().optional() })),
   summary: z.record(z.string(), experimentSummarySchema).optional(),
   mcnemar: z.array(experimentMcnemarSchema).optional(),
+  config: experimentConfigSchema.optional(),
 });
 
 /** A parsed `experiment.json`. */
 export type ExperimentRecord = z.output<typeof experimentRecordSchema>;
 /** What a writer may put in `experiment.json`. */
 export type ExperimentRecordInput = z.input<typeof experimentRecordSchema>;
+/** An experiment's {@link ExperimentRecord.config}. */
+export type ExperimentConfig = z.output<typeof experimentConfigSchema>;
 /** One entry of {@link ExperimentRecord.runs}. */
 export type ExperimentRun = z.output<typeof experimentRunSchema>;
 /** One entry of {@link ExperimentRecord.rows}. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MetricsError } from '../errors/metrics-error.js';
+import { parseExperimentConfig } from './parse-experiment-config.js';
 import { parseExperimentRecord } from './parse-experiment-record.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests poke at arbitrary places of parsed JSON
@@ -80,5 +81,37 @@ describe('parseExperimentRecord', () => {
         r.schemaVersion = 3;
       }).code,
     ).toBe('UNSUPPORTED_SCHEMA_VERSION');
+  });
+});
+
+describe('the experiment config', () => {
+  const config = {
+    presets: ['mlp-adam'],
+    seeds: [0, 1],
+    epochs: 5,
+    batchSize: 200,
+    validation: 'holdout',
+    validationSize: 0.1,
+    backend: 'auto',
+    dataDir: '/data',
+  };
+
+  it('is checked where a record has one, with the JSON path of the fault', () => {
+    const good = JSON.parse(text);
+    good.config = config;
+    expect(parseExperimentRecord(good).config?.seeds).toEqual([0, 1]);
+    const error = failure((r) => {
+      r.config = { ...config, seeds: [0, 1.5] };
+    });
+    expect(error.path).toBe('config.seeds[1]');
+    expect(error.message).toContain('config.seeds[1] must be an integer, got 1.5');
+  });
+
+  it('parses on its own, naming what is missing', () => {
+    expect(parseExperimentConfig(config).backend).toBe('auto');
+    expect(() => parseExperimentConfig({ ...config, validation: 'val' })).toThrow(
+      /validation must be one of "holdout", "test", "none", got "val"/,
+    );
+    expect(() => parseExperimentConfig({ presets: ['a'] })).toThrow(/seeds is missing/);
   });
 });

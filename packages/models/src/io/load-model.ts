@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ModelsError } from '../errors/models-error.js';
 import { countWeightBytes } from './count-weight-bytes.js';
 import { loadModelFromArtifacts } from './load-model-from-artifacts.js';
+import { MODEL_FILE_NAMES } from './model-file-names.js';
 
 const isMissing = (error: unknown): boolean =>
   error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -14,7 +15,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 async function locateModelJson(path: string): Promise<string> {
   try {
-    return (await stat(path)).isFile() ? path : join(path, 'model.json');
+    return (await stat(path)).isFile() ? path : join(path, MODEL_FILE_NAMES.modelJson);
   } catch (error) {
     if (!isMissing(error)) throw error;
     throw new ModelsError(

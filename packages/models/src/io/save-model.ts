@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { ModelsError } from '../errors/models-error.js';
 import { countWeightBytes } from './count-weight-bytes.js';
+import { MODEL_FILE_NAMES } from './model-file-names.js';
 
 /** Options of {@link saveModel}. */
 export interface SaveModelOptions {
@@ -19,9 +20,6 @@ export interface SaveModelOptions {
    */
   writeFile?: (path: string, data: Uint8Array | string) => Promise<void>;
 }
-
-/** File names `saveModel` writes into its directory. */
-export const MODEL_FILE_NAMES = { modelJson: 'model.json', weights: 'weights.bin' } as const;
 
 type TrainingConfigSource = { getTrainingConfig?: () => tf.io.TrainingConfig };
 

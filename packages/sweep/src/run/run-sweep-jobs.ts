@@ -1,3 +1,4 @@
+import type { Job, JobOutcome, JobRunner } from '@fmnist/runs';
 import type {
   SchedulerStep,
   SweepJob,
@@ -5,29 +6,14 @@ import type {
   SweepScheduler,
 } from '../strategies/create-scheduler.js';
 
-/** A job as a runner takes it (the shape of `@fmnist/runs`' `Job`). */
-export interface RunnerJob {
-  id: string;
-  args: string[];
-  env?: Record<string, string>;
-}
+/** A job as a runner takes it: `@fmnist/runs`' {@link Job}. */
+export type RunnerJob = Job;
 
-/** How a runner says a job ended (the shape of `@fmnist/runs`' `JobOutcome`). */
-export interface RunnerOutcome {
-  id: string;
-  status: 'completed' | 'failed' | 'interrupted';
-  record?: unknown;
-  error?: { message: string; code?: string };
-  worker?: unknown;
-}
+/** How a runner says a job ended: `@fmnist/runs`' {@link JobOutcome}. */
+export type RunnerOutcome = JobOutcome;
 
 /** The job runner a sweep runs through (`@fmnist/runs`' local one, or `@fmnist/queue`'s). */
-export interface SweepRunner {
-  run(
-    job: RunnerJob,
-    options?: { signal?: AbortSignal; onEvent?: (event: unknown) => void },
-  ): Promise<RunnerOutcome>;
-}
+export type SweepRunner = Pick<JobRunner, 'run'>;
 
 /** What {@link runSweepJobs} reports as it goes. */
 export type SweepJobsEvent =

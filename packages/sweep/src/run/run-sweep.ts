@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { decodePredictions } from '@fmnist/metrics';
-import { createTimestampedDirectory, pathExists, writeJsonAtomically } from '@fmnist/runs';
+import {
+  createTimestampedDirectory,
+  pathExists,
+  runPaths,
+  SWEEP_FILES,
+  writeJsonAtomically,
+} from '@fmnist/runs';
 import { SweepError } from '../errors/sweep-error.js';
 import { formatSweepTableMarkdown } from '../format/format-sweep-table-markdown.js';
 import { formatSweepTableText } from '../format/format-sweep-table-text.js';
@@ -18,8 +24,8 @@ import type { SweepJob, SweepJobResult } from '../strategies/create-scheduler.js
 import { planSweep, type SweepPlanOptions, type SweepRequest } from './plan-sweep.js';
 import { type RunnerOutcome, runSweepJobs, type SweepRunner } from './run-sweep-jobs.js';
 
-/** The files of a sweep directory. */
-export const SWEEP_FILES = { record: 'sweep.json', report: 'report.md', runs: 'runs' } as const;
+/** The files of a sweep directory: `@fmnist/runs`' layout, re-exported. */
+export { SWEEP_FILES };
 
 /** One run of a sweep in `sweep.json`: a configuration with one seed. */
 export interface SweepRunEntry {
@@ -135,7 +141,7 @@ async function readOutcomeRecord(
 ): Promise<RunRecordLike | undefined> {
   if (outcome.record && typeof outcome.record === 'object') return outcome.record as RunRecordLike;
   try {
-    return JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8')) as RunRecordLike;
+    return JSON.parse(await readFile(runPaths(runDir).record, 'utf8')) as RunRecordLike;
   } catch {
     return undefined;
   }
@@ -272,7 +278,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepResult> {
     const run = runOf(job);
     const runDir = join(dir, run.path);
     await mkdir(runDir, { recursive: true });
-    const hasRun = await pathExists(join(runDir, 'run.json'));
+    const hasRun = await pathExists(runPaths(runDir).record);
     const task: SweepTrialTask = {
       job,
       runDir,
@@ -375,7 +381,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepResult> {
       job,
       runDir,
       path,
-      action: (await pathExists(join(runDir, 'run.json'))) ? 'resume' : 'start',
+      action: (await pathExists(runPaths(runDir).record)) ? 'resume' : 'start',
       setup: { ...applyTrialParams(space, configuration.params), epochs: options.retrainEpochs },
       holdoutSeed: file.plan.holdoutSeed,
       retrain: true,
