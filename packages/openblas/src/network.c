@@ -180,6 +180,11 @@ static int reserve(net_t *net, int batch) {
 }
 
 // --- forward -----------------------------------------------------------------------------------
+// Images per conv product: their im2col rows (at most ~1 MB for the cnn's second conv) stay in
+// cache between the copy and the product. A multiple of 4 keeps a 28×28 or 14×14 map's rows on
+// 16-row boundaries, as the threads' chunks are.
+#define CONV_BLOCK 4
+
 // Every per-example function below works on examples [b0, b1) of the batch: one thread's rows.
 static void im2col(const layer_t *L, const float *x, float *col, int b0, int b1) {
   const int K = L->kh * L->kw * L->ic;
@@ -352,15 +357,20 @@ static void forward(net_t *net, const float *params, int b0, int b1, int trainin
         break;
       }
       case NET_CONV: {
+        // A few images at a time, so that the product reads its im2col rows while they are
+        // still in cache (the whole chunk's are tens of megabytes).
         const int K = L->kh * L->kw * L->ic;
-        const size_t first = (size_t)b0 * L->oh * L->ow;
-        const int pixels = rows * L->oh * L->ow;
-        im2col(L, x, L->col, b0, b1);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, L->oc, K, 1.0f,
-                    L->col + first * K, K, params + L->w_off, L->oc, 0.0f,
-                    L->out + first * L->oc, L->oc);
-        bias_act(L->out + first * L->oc, params + L->b_off, (size_t)pixels, (size_t)L->oc,
-                 L->act);
+        for (int c0 = b0; c0 < b1; c0 += CONV_BLOCK) {
+          const int c1 = c0 + CONV_BLOCK < b1 ? c0 + CONV_BLOCK : b1;
+          const size_t first = (size_t)c0 * L->oh * L->ow;
+          const int pixels = (c1 - c0) * L->oh * L->ow;
+          im2col(L, x, L->col, c0, c1);
+          cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, pixels, L->oc, K, 1.0f,
+                      L->col + first * K, K, params + L->w_off, L->oc, 0.0f,
+                      L->out + first * L->oc, L->oc);
+          bias_act(L->out + first * L->oc, params + L->b_off, (size_t)pixels, (size_t)L->oc,
+                   L->act);
+        }
         break;
       }
       case NET_POOL:
@@ -541,11 +551,14 @@ static void backward_rows(net_t *net, const float *params, int b0, int b1, int b
       }
       case NET_CONV: {
         const int K = L->kh * L->kw * L->ic;
-        const size_t first = (size_t)b0 * L->oh * L->ow;
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows * L->oh * L->ow, K, L->oc,
-                    1.0f, L->dz + first * L->oc, L->oc, params + L->w_off, L->oc, 0.0f,
-                    net->dcol + first * K, K);
-        col2im(L, net->dcol, dx, b0, b1);
+        for (int c0 = b0; c0 < b1; c0 += CONV_BLOCK) {
+          const int c1 = c0 + CONV_BLOCK < b1 ? c0 + CONV_BLOCK : b1;
+          const size_t first = (size_t)c0 * L->oh * L->ow;
+          cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (c1 - c0) * L->oh * L->ow, K,
+                      L->oc, 1.0f, L->dz + first * L->oc, L->oc, params + L->w_off, L->oc, 0.0f,
+                      net->dcol + first * K, K);
+          col2im(L, net->dcol, dx, c0, c1);
+        }
         break;
       }
       case NET_POOL: {

@@ -86,6 +86,15 @@ function train(plan: NativeNetworkPlan, threads: number, batch: number, steps: n
   };
 }
 
+/** Where two float arrays first differ in their bits, or -1 (toEqual walks 400k-value arrays slowly). */
+function firstDifference(a: Float32Array | Float64Array, b: Float32Array | Float64Array): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  if (Buffer.compare(x, y) === 0) return -1;
+  return a.findIndex((v, i) => !Object.is(v, b[i]));
+}
+
 /** The largest difference between two arrays, relative to the largest value. */
 function worst(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let scale = 1e-6;
@@ -105,7 +114,7 @@ describe("the native step's threads", () => {
   // rounding — on model 1 and the cnn, measured, to the last bit.
   it.each([
     ['mlp-adam', 200, 4, true],
-    ['cnn', 16, 1, true],
+    ['cnn', 32, 2, true],
     ['mlp-dropout-rmsprop', 200, 3, false],
     ['mlp-deep-sgd', 200, 3, false],
   ] as const)(
@@ -117,15 +126,15 @@ describe("the native step's threads", () => {
         const many = train(plan, threads, batch, steps);
         // Repeats itself on that count, to the last bit, whichever thread takes which chunk.
         const again = train(plan, threads, batch, steps);
-        expect(again.params).toEqual(many.params);
+        expect(firstDifference(again.params, many.params)).toBe(-1);
         expect(again.results).toEqual(many.results);
-        expect(again.probabilities).toEqual(many.probabilities);
+        expect(firstDifference(again.probabilities, many.probabilities)).toBe(-1);
         if (exact) {
           expect(many.results).toEqual(one.results);
-          expect(many.params).toEqual(one.params);
-          expect(many.slots).toEqual(one.slots);
+          expect(firstDifference(many.params, one.params)).toBe(-1);
+          expect(firstDifference(many.slots, one.slots)).toBe(-1);
           expect(many.evaluation).toEqual(one.evaluation);
-          expect(many.probabilities).toEqual(one.probabilities);
+          expect(firstDifference(many.probabilities, one.probabilities)).toBe(-1);
         } else {
           expect(worst(many.params, one.params)).toBeLessThan(1e-5);
           expect(worst(many.probabilities, one.probabilities)).toBeLessThan(1e-5);
