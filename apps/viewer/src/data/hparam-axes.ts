@@ -25,9 +25,9 @@ const LEFT_OUT = new Set(['epsilon']);
 /**
  * The axes for these runs' hyperparameters: every one that differs between them (all of
  * them when none differs), numbers on a linear axis or a log one when they are all positive,
- * span more than a factor of 20 and bunch at the low end as log-spaced values do (their median
- * in the lowest quarter of the range: learning rates drawn log-uniform, not momenta drawn
- * uniform in [0, 0.99]), anything else as categories. A run
+ * span more than a factor of 20 and bunch at the low end as log-spaced values do (a third of them
+ * or more in the lowest tenth of the range: learning rates drawn log-uniform or on a log grid,
+ * not momenta drawn uniform in [0, 0.99]), anything else as categories. A run
  * without a value sits at "–" (categories) or is left off the axis (numbers).
  */
 export function hparamAxes(runs: readonly Record<string, HyperparameterValue>[]): HparamAxis[] {
@@ -50,9 +50,8 @@ export function hparamAxes(runs: readonly Record<string, HyperparameterValue>[])
 
 function isLogSpaced(numbers: readonly number[], min: number, max: number): boolean {
   if (!(min > 0 && max / min > 20)) return false;
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] as number;
-  return median < min + (max - min) / 4;
+  const lowestTenth = min + (max - min) / 10;
+  return numbers.filter((n) => n <= lowestTenth).length * 3 >= numbers.length;
 }
 
 /** Where `value` sits on `axis`, from 0 (bottom) to 1 (top); `undefined` when it has none. */
