@@ -4,21 +4,14 @@ Usage: /usr/bin/python3 pytorch-epoch.py <data dir> [--model mlp-adam|cnn] [--ep
 Prints one JSON object: {"torch": version, "threads": n, "batchSize": b, "epochs": [seconds, ...], "msPerStep": median}.
 Needs Debian's python3-torch (and libopenblas0-pthread); the data dir holds the four IDX files (.gz or raw).
 """
-import argparse, gzip, json, os, resource, statistics, time
+import argparse, json, resource, statistics, time
 
 import numpy as np
 import torch
 from torch import nn
 
 
-def read_idx(directory, stem, offset):
-    for name in (stem + ".gz", stem):
-        path = os.path.join(directory, name)
-        if os.path.exists(path):
-            opener = gzip.open if name.endswith(".gz") else open
-            with opener(path, "rb") as f:
-                return np.frombuffer(f.read(), np.uint8, offset=offset)
-    raise SystemExit(f"{stem} not found in {directory}")
+from read_idx import read_idx  # noqa: E402 (beside this script)
 
 
 def model_for(name):

@@ -10,7 +10,7 @@ Usage: /usr/bin/python3 pytorch-suite.py <data dir> [--epochs 100] [--jobs 2]
 Prints one JSON object: wall seconds of the whole suite, and per model its seconds and final test
 loss / accuracy. (Debian's python3-torch; the data dir holds the four IDX files, .gz or raw.)
 """
-import argparse, gzip, json, os, subprocess, sys, time
+import argparse, json, os, subprocess, sys, time
 
 MODELS = {
     "model1": ([128, 64, 64, 32], "adam", 0.0),
@@ -21,14 +21,7 @@ MODELS = {
 }
 
 
-def read_idx(np, directory, stem, offset):
-    for name in (stem + ".gz", stem):
-        path = os.path.join(directory, name)
-        if os.path.exists(path):
-            opener = gzip.open if name.endswith(".gz") else open
-            with opener(path, "rb") as f:
-                return np.frombuffer(f.read(), np.uint8, offset=offset)
-    raise SystemExit(f"{stem} not found in {directory}")
+from read_idx import read_idx  # noqa: E402 (beside this script)
 
 
 def run_one(data_dir, name, epochs, seed):
@@ -38,7 +31,7 @@ def run_one(data_dir, name, epochs, seed):
 
     torch.set_num_threads(1)
     torch.manual_seed(seed)
-    load = lambda stem, off: read_idx(np, data_dir, stem, off)
+    load = lambda stem, off: read_idx(data_dir, stem, off)
     x = torch.from_numpy(load("train-images-idx3-ubyte", 16).reshape(-1, 784).astype(np.float32) / 255.0)
     y = torch.from_numpy(load("train-labels-idx1-ubyte", 8).astype(np.int64))
     tx = torch.from_numpy(load("t10k-images-idx3-ubyte", 16).reshape(-1, 784).astype(np.float32) / 255.0)
