@@ -23,6 +23,7 @@ import {
 } from '@fmnist/runs';
 import { nativeThreadsFor, wasmThreadsFor } from '../select-backend.js';
 import type { ExperimentEvent } from './experiment-event.js';
+import { longestFirst } from './longest-first.js';
 import { type ResolveExperimentOptions, resolveExperiment } from './resolve-experiment.js';
 import { type TrainJob, trainJobArgs, trainJobScript } from './train-job.js';
 
@@ -135,7 +136,7 @@ export async function runExperiment(options: RunExperimentOptions): Promise<Expe
     options.runner ?? createLocalJobRunner({ prefixArgs: [trainJobScript()] });
   let finished = plan.runs.length - plan.tasks.length;
   const failed: ExperimentRunState[] = [];
-  const queue = [...plan.tasks];
+  const queue = longestFirst(plan.tasks);
   const runTask = async (task: ExperimentTask) => {
     const state = states.get(task.run.name) as ExperimentRunState;
     const runDir =
