@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     root: new URL('.', import.meta.url).pathname,
     include: ['*.test.mjs'],
+    globalSetup: ['test-tmpdir.mjs'],
     testTimeout: 60_000,
   },
 });

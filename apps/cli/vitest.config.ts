@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['../../scripts/test-tmpdir.mjs', 'test/global-setup.ts'],
     // The command tests spawn the real binary and train small models: give them time, and keep
     // to two workers on a shared machine.
     testTimeout: 60_000,
