@@ -69,8 +69,12 @@ async function timeJob(out, preset, validation) {
 }
 
 const out = mkdtempSync(join(tmpdir(), 'fmnist-epoch-costs-'));
-console.log(`${epochs} epochs per job, native on 1 thread, batch 200; load ${loadavg()[0].toFixed(2)}`);
-console.log('| preset | start-up s | steps s/epoch | test set s/epoch | writes s/epoch | finish s |');
+console.log(
+  `${epochs} epochs per job, native on 1 thread, batch 200; load ${loadavg()[0].toFixed(2)}`,
+);
+console.log(
+  '| preset | start-up s | steps s/epoch | test set s/epoch | writes s/epoch | finish s |',
+);
 console.log('|---|---:|---:|---:|---:|---:|');
 try {
   for (const preset of presets) {
