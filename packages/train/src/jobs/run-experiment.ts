@@ -29,7 +29,7 @@ import { type TrainJob, trainJobArgs, trainJobScript } from './train-job.js';
 
 /** Options of {@link runExperiment}: a new experiment's settings, or `resume`. */
 export interface RunExperimentOptions extends ResolveExperimentOptions {
-  /** Runs at once; default 2 (or 1 on one core): two wasm trainings share 2 cores well. */
+  /** Runs at once, each with its share of the cores; default {@link defaultExperimentJobs}. */
   jobs?: number;
   /** Runs the jobs; default local child processes (`createLocalJobRunner` over `trainJobScript`). */
   runner?: JobRunner;
@@ -52,7 +52,10 @@ export interface ExperimentResult {
   failed: ExperimentRunState[];
 }
 
-/** Runs at once by default: measured on 2 cores, two wasm trainings finish a suite faster than one. */
+/**
+ * Runs at once by default, at most 2: on 2 cores two one-thread runs finish the notebook suite a
+ * little sooner than one two-thread run at a time (measured; they also overlap each child's start).
+ */
 export function defaultExperimentJobs(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
