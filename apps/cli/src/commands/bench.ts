@@ -115,9 +115,15 @@ async function measureHere(flags: BenchFlags): Promise<BenchReport> {
   if (flags.backend === 'all') return report;
   let choice: Awaited<ReturnType<typeof selectBackend>>;
   try {
-    const threads = flags.threads
-      ? { wasmThreads: flags.threads, nativeThreads: flags.threads }
-      : {};
+    // --threads is the timed step's: the native step's threads leave the tfjs wasm backend that
+    // holds its model on what train gives it (a wasm pool of its own would add its workers' memory).
+    const threads = !flags.threads
+      ? {}
+      : flags.backend === 'native'
+        ? { nativeThreads: flags.threads }
+        : flags.backend === 'wasm'
+          ? { wasmThreads: flags.threads }
+          : { wasmThreads: flags.threads, nativeThreads: flags.threads };
     choice = await selectBackend(flags.backend, {
       ...backendOptions(backendThreadsFor(spec)),
       ...threads,
