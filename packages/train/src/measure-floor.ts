@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { parseSpec } from '@fmnist/models';
 import type { OpenBlas } from '@fmnist/openblas';
-import { type NativeNetworkPlan, planNativeNetwork } from './plan-native-network.js';
+import {
+  LAYER,
+  type NativeNetworkPlan,
+  planLayers,
+  planNativeNetwork,
+} from './plan-native-network.js';
 import { loadNativeStep } from './select-backend.js';
 
 /** One matrix product of a training step: `m×k · k×n`, operands transposed as the step has them. */
@@ -14,8 +19,6 @@ export interface StepProduct {
   k: number;
 }
 
-const DESC_INTS = 12;
-
 /**
  * The matrix products of one training step of a planned network at `batch` images: per dense or
  * conv layer the forward product, the weight gradient and (except for the first) the input gradient.
@@ -23,14 +26,13 @@ const DESC_INTS = 12;
 export function listProducts(plan: NativeNetworkPlan, batch: number): StepProduct[] {
   const products: StepProduct[] = [];
   let first = true;
-  for (let i = 0; i < plan.desc.length / DESC_INTS; i++) {
-    const d = Array.from(plan.desc.subarray(i * DESC_INTS, (i + 1) * DESC_INTS));
-    const [kind = 0, ih = 1, iw = 1, ic = 1, oh = 1, ow = 1, oc = 1, , kh = 0, kw = 0] = d;
-    if (kind !== 1 && kind !== 2) continue;
-    const rows = kind === 1 ? batch : batch * oh * ow;
-    const k = kind === 1 ? ih * iw * ic : kh * kw * ic;
-    const out = kind === 1 ? oh * ow * oc : oc;
-    const name = `${kind === 1 ? 'dense' : 'conv'} ${i + 1}`;
+  for (const [i, { kind, ih, iw, ic, oh, ow, oc, kh, kw }] of planLayers(plan).entries()) {
+    const dense = kind === LAYER.dense;
+    if (!dense && kind !== LAYER.conv2d) continue;
+    const rows = dense ? batch : batch * oh * ow;
+    const k = dense ? ih * iw * ic : kh * kw * ic;
+    const out = dense ? oh * ow * oc : oc;
+    const name = `${dense ? 'dense' : 'conv'} ${i + 1}`;
     products.push({
       label: `${name} forward ${rows}×${k}·${k}×${out}`,
       transposeA: false,

@@ -1,7 +1,7 @@
 import type { ModelSpec } from '@fmnist/models';
 
 /** Layer kinds, activations and optimizers as @fmnist/openblas' network numbers them. */
-const LAYER = { dense: 1, conv2d: 2, maxPooling2d: 3, dropout: 4 } as const;
+export const LAYER = { dense: 1, conv2d: 2, maxPooling2d: 3, dropout: 4 } as const;
 const ACTIVATION = { linear: 0, relu: 1, softmax: 2 } as const;
 /** Optimizer numbers of @fmnist/openblas' network (its NETWORK_OPTIMIZERS). */
 export const NATIVE_OPTIMIZERS = {
@@ -174,4 +174,29 @@ export function planNativeNetwork(
       convolutional,
     },
   };
+}
+
+/** One layer of a plan's description, as {@link planLayers} reads it back. */
+export interface PlannedLayer {
+  kind: (typeof LAYER)[keyof typeof LAYER];
+  ih: number;
+  iw: number;
+  ic: number;
+  oh: number;
+  ow: number;
+  oc: number;
+  kh: number;
+  kw: number;
+  rate: number;
+}
+
+/** The plan's layers, read back from `desc` (12 ints a layer: kind, input and output h·w·c, activation, kernel, padding). */
+export function planLayers(plan: Pick<NativeNetworkPlan, 'desc' | 'rates'>): PlannedLayer[] {
+  return Array.from(plan.rates, (rate, i) => {
+    const [kind, ih, iw, ic, oh, ow, oc, , kh, kw] = plan.desc.subarray(
+      i * DESC_INTS,
+      (i + 1) * DESC_INTS,
+    );
+    return { kind, ih, iw, ic, oh, ow, oc, kh, kw, rate } as PlannedLayer;
+  });
 }
