@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTimestampedDirectory } from '@fmnist/runs';
-import { runTrainJob } from '@fmnist/train';
+import { getSuite, runTrainJob } from '@fmnist/train';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -22,7 +22,7 @@ const option = (name, fallback) => {
 };
 const epochs = Number(option('epochs', '10'));
 const dataDir = option('data-dir', '/usr/share/datasets/fashion-mnist');
-const presets = ['mlp-adam', 'mlp-rmsprop', 'mlp-sgd', 'mlp-deep-sgd', 'mlp-dropout-rmsprop'];
+const presets = getSuite('notebook').presets;
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1] ?? Number.NaN;

@@ -5,7 +5,13 @@
 import { loadFashionMnist } from '@fmnist/dataset';
 import { buildModel, getPreset } from '@fmnist/models';
 import * as tf from '@tensorflow/tfjs';
-import { backendOptionsFromEnv, backendThreadsFor, selectBackend, train } from '../dist/index.js';
+import {
+  backendOptionsFromEnv,
+  backendThreadsFor,
+  getSuite,
+  selectBackend,
+  train,
+} from '../dist/index.js';
 
 const epochs = Number(process.argv[2] ?? 20);
 const backend = await selectBackend(process.argv[3] ?? 'auto', {
@@ -13,7 +19,7 @@ const backend = await selectBackend(process.argv[3] ?? 'auto', {
   ...backendOptionsFromEnv(process.env),
 });
 const data = await loadFashionMnist();
-const presets = ['mlp-adam', 'mlp-rmsprop', 'mlp-sgd', 'mlp-deep-sgd', 'mlp-dropout-rmsprop'];
+const presets = getSuite('notebook').presets;
 console.log(`backend ${backend.name}; ${epochs} epochs, batch 200, seed 0`);
 console.log('| preset | validation | test loss | test accuracy | s/epoch (median) |');
 console.log('|---|---|---|---|---|');

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { parseSpec } from '@fmnist/models';
 import type { OpenBlas } from '@fmnist/openblas';
 import {
@@ -7,7 +6,7 @@ import {
   planLayers,
   planNativeNetwork,
 } from './plan-native-network.js';
-import { loadNativeStep } from './select-backend.js';
+import { loadNativeStep, nativeThreadsFor } from './select-backend.js';
 
 /** One matrix product of a training step: `m×k · k×n`, operands transposed as the step has them. */
 export interface StepProduct {
@@ -101,7 +100,7 @@ export function timeProducts(
       const ways: [ProductSplit, () => void][] = [
         ['openblas', () => blas.sgemm(p.transposeA, p.transposeB, p.m, p.n, p.k, a, b, c)],
       ];
-      if (threads > 1 && typeof blas.sgemmSplit === 'function') {
+      if (threads > 1) {
         ways.push([
           'rows',
           () => blas.sgemmSplit(threads, p.transposeA, p.transposeB, p.m, p.n, p.k, a, b, c),
@@ -146,13 +145,14 @@ export async function measureFloor(options: {
 }): Promise<{ ok: true; floor: StepFloor } | { ok: false; reason: string }> {
   const status = await loadNativeStep();
   if (!status.ok) return { ok: false, reason: status.reason };
-  const planned = planNativeNetwork(parseSpec(options.spec));
+  const spec = parseSpec(options.spec);
+  const planned = planNativeNetwork(spec);
   if (!planned.ok) return { ok: false, reason: planned.reason };
   const batchSize = options.batchSize ?? 200;
   const timed = timeProducts(
     status.blas,
     listProducts(planned.plan, batchSize),
-    options.threadCounts ?? [...new Set([1, Math.min(availableParallelism(), 8)])],
+    options.threadCounts ?? [...new Set([1, nativeThreadsFor(spec)])],
   );
   return {
     ok: true,

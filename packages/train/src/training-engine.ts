@@ -64,7 +64,7 @@ export function createTfjsEngine(
             const step = tf.tidy(() => {
               const xs = toInput(model, batch.pixels, batch.size);
               const ys = tf.tensor2d(batch.oneHot, [batch.size, numClasses]);
-              return trainStep(model, optimizer, xs, ys);
+              return trainStep(model, optimizer, xs, ys, batch.labels);
             });
             const loss = step.loss.dataSync()[0] as number;
             const correct = step.correct.dataSync()[0] as number;

@@ -57,7 +57,7 @@ describe('trainStep on a model ending in a softmax', () => {
     const step = tf.tidy(() => {
       const xs = toInput(model, IMAGES, 4);
       const ys = tf.oneHot(tf.tensor1d(LABELS, 'int32'), 3);
-      return trainStep(model, model.optimizer, xs, ys);
+      return trainStep(model, model.optimizer, xs, ys, LABELS);
     });
     const loss = step.loss.dataSync()[0] as number;
     tf.dispose([step.loss, step.correct]);
@@ -103,7 +103,7 @@ describe('trainStep on a model ending in a softmax', () => {
       const step = tf.tidy(() => {
         const xs = toInput(model, IMAGES, 4);
         const ys = tf.oneHot(tf.tensor1d(LABELS, 'int32'), 3);
-        return trainStep(model, model.optimizer, xs, ys);
+        return trainStep(model, model.optimizer, xs, ys, LABELS);
       });
       tf.dispose([step.loss, step.correct]);
     };

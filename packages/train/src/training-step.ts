@@ -52,6 +52,8 @@ export function trainStep(
   optimizer: tf.Optimizer,
   xs: tf.Tensor,
   ys: tf.Tensor,
+  /** The batch's class indices (`ys` one-hot), for the exact loss without reading `ys` back. */
+  labels: ArrayLike<number>,
 ): { loss: tf.Scalar; correct: tf.Scalar } {
   let correct: tf.Scalar | undefined;
   let logits: tf.Tensor | undefined;
@@ -68,7 +70,6 @@ export function trainStep(
   if (!logits) return { loss: value, correct: correct as tf.Scalar };
   const kept = logits as tf.Tensor;
   const rows = kept.shape[0] as number;
-  const labels = tf.tidy(() => tf.argMax(ys, -1).dataSync());
   const loss = sumCrossEntropyFromLogits(kept.dataSync(), labels, kept.shape[1] as number) / rows;
   tf.dispose([value, kept]);
   return { loss: tf.scalar(loss), correct: correct as tf.Scalar };
