@@ -55,7 +55,7 @@ export interface RunIndexOptions {
 export interface RunIndex {
   /** The index as it is now. */
   current(): ViewerIndex;
-  /** Where a run key lives on disk (its real path), when it is listed and its record is not refused. */
+  /** Where a listed run key lives on disk (its real path). */
   runDir(key: string): string | undefined;
   /** Look at the folders again now; resolves once the index is up to date. */
   refresh(): Promise<void>;
@@ -449,10 +449,10 @@ export async function createRunIndex(options: RunIndexOptions): Promise<RunIndex
       ...(loading ? { loading } : {}),
     }),
     ready,
-    runDir: (key) => {
-      const run = runs.get(key);
-      return run && !run.entry.version.startsWith('refused-') ? run.dir : undefined;
-    },
+    // A listed run's folder even when its record is refused: every file served from it goes through
+    // statFileInside, which refuses pipes, folders and links out on its own (and an unknown key
+    // makes the server rescan, so a refused run must not look unknown).
+    runDir: (key) => runs.get(key)?.dir,
     refresh,
     subscribe(listener) {
       listeners.add(listener);
