@@ -15,27 +15,19 @@ import { describeData } from './describe-data.js';
 import { displayPath } from './display-path.js';
 import { failure, usageError } from './errors.js';
 import { loadData } from './load-data.js';
-import { readRegularFile } from './read-regular-file.js';
+import { readJsonFile } from './read-regular-file.js';
 import type { PreparedTraining, TrainFlags } from './train-flags.js';
 import { useBackend } from './use-backend.js';
 
 // A spec is a few hundred bytes; even 10_000 layers take under 1 MB.
 const MAX_SPEC_BYTES = 4 * 1024 * 1024;
 
-async function readSpecFile(path: string): Promise<unknown> {
-  const bytes = await readRegularFile(path, { what: 'spec file', maxBytes: MAX_SPEC_BYTES });
-  // A UTF-8 byte order mark (some Windows editors add one) is not part of the JSON.
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw failure(
-      `the spec file ${path} is not JSON: ${(error as Error).message}`,
-      'Fix the file; fmnist presets <name> prints a valid spec to start from.',
-      error,
-    );
-  }
-}
+const readSpecFile = (path: string) =>
+  readJsonFile(path, {
+    what: 'spec file',
+    maxBytes: MAX_SPEC_BYTES,
+    hint: 'Fix the file; fmnist presets <name> prints a valid spec to start from.',
+  });
 
 async function resolveSpec(flags: TrainFlags): Promise<{ spec: ModelSpec; preset?: string }> {
   if (flags.preset !== undefined && flags.spec !== undefined) {

@@ -85,3 +85,26 @@ export async function readRegularFile(
     await handle.close();
   }
 }
+
+/**
+ * Read a JSON file through {@link readRegularFile} (so a pipe or device is refused, not read
+ * forever) and parse it; a UTF-8 byte order mark, which some Windows editors add, is not JSON.
+ *
+ * @throws {CliError} naming the path, with `hint` when the file is not JSON.
+ */
+export async function readJsonFile(
+  path: string,
+  options: ReadRegularFileOptions & { hint: string },
+): Promise<unknown> {
+  const bytes = await readRegularFile(path, options);
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw failure(
+      `the ${options.what} ${displayPath(path)} is not JSON: ${(error as Error).message}`,
+      options.hint,
+      error,
+    );
+  }
+}

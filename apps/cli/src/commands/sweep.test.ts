@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,21 @@ describe('fmnist sweep', () => {
       'parameters has unknown parameter "learning_rate" (did you mean "learningRate"?)',
     );
     expect(result.stderr).toContain('parameters.momentum.logRange[0] must be above 0, got 0');
+  });
+
+  it('refuses a search space that is a named pipe at once, and one that is not JSON', async () => {
+    const cwd = await tmp('sweep-fifo');
+    const fifo = join(cwd, 'space.json');
+    execFileSync('mkfifo', [fifo]);
+    const piped = await runCli(['sweep', fifo, '--data-dir', dataDir], { cwd });
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toContain('to be a regular file, found a named pipe');
+    const broken = join(cwd, 'broken.json');
+    await writeFile(broken, '\uFEFF{"name": "x"');
+    const notJson = await runCli(['sweep', broken, '--data-dir', dataDir], { cwd });
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toContain('is not JSON');
+    expect(notJson.stderr).toContain('Built-in spaces: sgd-momentum');
   });
 
   it('fails within seconds, naming the URL, when the queue is unreachable', async () => {
