@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { parseSweepRecord, stripTerminalControls } from '@fmnist/metrics';
-import { pathExists, readRecordFile, SWEEP_FILES } from '@fmnist/runs';
-import { formatSweepReport, type SweepFile } from '@fmnist/sweep';
+import { stripTerminalControls } from '@fmnist/metrics';
+import { pathExists, SWEEP_FILES } from '@fmnist/runs';
+import { formatSweepReport, readSweepFile, SweepError, type SweepFile } from '@fmnist/sweep';
 import { displayPath } from './display-path.js';
 import { failure } from './errors.js';
 
@@ -19,20 +19,14 @@ export async function isSweepDirectory(dir: string): Promise<boolean> {
  * @throws {CliError} when `sweep.json` cannot be read or is not a sweep record.
  */
 export async function compareSweep(dir: string, format: 'text' | 'md' | 'json'): Promise<string> {
-  const path = join(dir, SWEEP_FILES.record);
-  const hint =
-    'Give a directory that fmnist sweep wrote (sweeps/<name>-<time>), or resume it: fmnist sweep --resume <dir>.';
-  // The one reader of record files: real path inside the directory, a regular file, bounded.
-  const read = await readRecordFile(dir, SWEEP_FILES.record);
-  if (!read.ok) throw failure(`cannot read ${displayPath(path)}: ${read.message}`, hint);
   let file: SweepFile;
   try {
-    // The schema is the one sweep.json is written to; SweepFile is its writer's view.
-    file = parseSweepRecord(read.value) as unknown as SweepFile;
+    file = await readSweepFile(dir);
   } catch (error) {
+    if (!SweepError.isInstance(error)) throw error;
     throw failure(
-      `${displayPath(path)} is not a sweep record fmnist can read: ${(error as Error).message}`,
-      hint,
+      error.message,
+      'Give a directory that fmnist sweep wrote (sweeps/<name>-<time>), or resume it: fmnist sweep --resume <dir>.',
       error,
     );
   }

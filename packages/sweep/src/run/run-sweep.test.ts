@@ -2,8 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SweepError } from '../errors/sweep-error.js';
 import { createBuiltInSpaces } from '../space/built-in-spaces.js';
-import { runSweep, type SweepFile, type SweepTrialTask } from './run-sweep.js';
+import { readSweepFile, runSweep, type SweepFile, type SweepTrialTask } from './run-sweep.js';
 import type { RunnerOutcome, SweepRunner } from './run-sweep-jobs.js';
 
 const HOLDOUT = 20;
@@ -174,5 +175,19 @@ describe('runSweep', () => {
         (row) => row.configurationId,
       ),
     );
+  });
+});
+
+describe('readSweepFile', () => {
+  it('says what is wrong with a sweep.json it cannot resume from, never a bare parse error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fmnist-sweep-read-'));
+    await expect(readSweepFile(dir)).rejects.toThrow(/sweep\.json is missing/);
+    await writeFile(join(dir, 'sweep.json'), '{"schemaVersion": 1, "name": ');
+    const damaged = await readSweepFile(dir).catch((error: unknown) => error);
+    expect(SweepError.isInstance(damaged)).toBe(true);
+    expect((damaged as Error).message).toMatch(/sweep\.json is not valid JSON/);
+    await writeFile(join(dir, 'sweep.json'), '{"schemaVersion": 1, "name": "x"}');
+    await expect(readSweepFile(dir)).rejects.toThrow(/is not a sweep record fmnist can read/);
+    await rm(dir, { recursive: true, force: true });
   });
 });

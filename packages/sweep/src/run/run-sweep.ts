@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { decodePredictions } from '@fmnist/metrics';
+import { decodePredictions, parseSweepRecord } from '@fmnist/metrics';
 import {
   createTimestampedDirectory,
   pathExists,
+  RUN_FILES,
+  readRecordFile,
   runPaths,
   SWEEP_FILES,
   writeJsonAtomically,
@@ -140,11 +142,8 @@ async function readOutcomeRecord(
   runDir: string,
 ): Promise<RunRecordLike | undefined> {
   if (outcome.record && typeof outcome.record === 'object') return outcome.record as RunRecordLike;
-  try {
-    return JSON.parse(await readFile(runPaths(runDir).record, 'utf8')) as RunRecordLike;
-  } catch {
-    return undefined;
-  }
+  const read = await readRecordFile(runDir, RUN_FILES.record);
+  return read.ok ? (read.value as RunRecordLike) : undefined;
 }
 
 /** The parts of a RunRecord a sweep reads (loosely: it may come from another worker's version). */
@@ -453,27 +452,34 @@ function rankTrials(
   return rankConfigurations(trials);
 }
 
-/** Reads `sweep.json` of a sweep directory (for `--resume`). */
+/**
+ * Reads `sweep.json` of a sweep directory (for `--resume` and `fmnist compare`) through
+ * `@fmnist/runs`' record reader (a regular file inside the directory, bounded) and checks it
+ * against `@fmnist/metrics`' sweep schema.
+ *
+ * @throws {SweepError} `INVALID_PLAN` when the directory has no sweep.json, or one that cannot be
+ * read or is not a sweep record, saying which.
+ */
 export async function readSweepFile(dir: string): Promise<SweepFile> {
-  const path = join(dir, SWEEP_FILES.record);
-  let text: string;
+  const read = await readRecordFile(dir, SWEEP_FILES.record);
+  if (!read.ok) {
+    throw new SweepError(
+      'INVALID_PLAN',
+      read.reason === 'missing'
+        ? `found no sweep in ${dir}: ${SWEEP_FILES.record} is missing; give the directory a sweep made (sweeps/<name>-<time>)`
+        : `cannot read ${join(dir, SWEEP_FILES.record)}: ${read.message}`,
+    );
+  }
   try {
-    text = await readFile(path, 'utf8');
+    // The schema is the one sweep.json is written to; SweepFile is its writer's view.
+    return parseSweepRecord(read.value) as unknown as SweepFile;
   } catch (cause) {
     throw new SweepError(
       'INVALID_PLAN',
-      `found no sweep to resume in ${dir}: ${SWEEP_FILES.record} is missing; give the directory a sweep made (sweeps/<name>-<time>)`,
+      `${read.path} is not a sweep record fmnist can read: ${(cause as Error).message}`,
       { cause },
     );
   }
-  const file = JSON.parse(text) as SweepFile;
-  if (file.schemaVersion !== 1) {
-    throw new SweepError(
-      'INVALID_PLAN',
-      `${path} has schemaVersion ${String(file.schemaVersion)}; this fmnist reads version 1`,
-    );
-  }
-  return file;
 }
 
 /** Options of {@link formatSweepReport}. */
