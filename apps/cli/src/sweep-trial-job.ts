@@ -1,5 +1,5 @@
 import type { SweepTrialTask } from '@fmnist/sweep';
-import type { TrainJob } from '@fmnist/train';
+import { backendThreadsFor, type TrainJob } from '@fmnist/train';
 
 /** What every trial job of a sweep shares. */
 export interface SweepJobContext {
@@ -7,7 +7,8 @@ export interface SweepJobContext {
   preset?: string;
   dataDir: string;
   backend: TrainJob['backend'];
-  wasmThreads?: number;
+  /** Trials at once on the machine that runs them: each gets its share of the cores. */
+  jobs?: number;
 }
 
 /**
@@ -25,7 +26,7 @@ export function toTrialJob(
     runDir,
     dataDir: context.dataDir,
     backend: context.backend,
-    ...(context.wasmThreads === undefined ? {} : { wasmThreads: context.wasmThreads }),
+    ...(context.jobs === undefined ? {} : backendThreadsFor(task.setup.spec, context.jobs)),
   };
   // Trials never look at the test set; the retrain of the chosen configuration is scored on it once.
   const test = task.retrain === true;

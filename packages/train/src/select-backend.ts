@@ -106,11 +106,19 @@ export function wasmThreadsFor(spec: { layers: readonly { type: string }[] }): n
   return convolutional ? Math.min(availableParallelism(), MAX_WASM_THREADS) : 1;
 }
 
-/** {@link wasmThreadsFor} and {@link nativeThreadsFor} of a spec, as {@link selectBackend} takes them. */
-export function backendThreadsFor(spec: {
-  layers: readonly { type: string }[];
-}): Pick<SelectBackendOptions, 'wasmThreads' | 'nativeThreads'> {
-  return { wasmThreads: wasmThreadsFor(spec), nativeThreads: nativeThreadsFor(spec) };
+/**
+ * {@link wasmThreadsFor} and {@link nativeThreadsFor} of a spec, as {@link selectBackend} takes
+ * them — for one of `parallel` trainings sharing this machine's cores, each at most its share.
+ */
+export function backendThreadsFor(
+  spec: { layers: readonly { type: string }[] },
+  parallel = 1,
+): Pick<SelectBackendOptions, 'wasmThreads' | 'nativeThreads'> {
+  const share = Math.max(1, Math.floor(availableParallelism() / parallel));
+  return {
+    wasmThreads: Math.min(share, wasmThreadsFor(spec)),
+    nativeThreads: Math.min(share, nativeThreadsFor(spec)),
+  };
 }
 
 /** A thread count option: a whole number from 1 to `max`, or a TrainError saying so. */

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadFashionMnist } from '@fmnist/dataset';
 import {
@@ -13,7 +12,7 @@ import {
   type SweepResult,
   validateSearchSpace,
 } from '@fmnist/sweep';
-import { splitValidationHoldout, type TrainJob } from '@fmnist/train';
+import { defaultExperimentJobs, splitValidationHoldout, type TrainJob } from '@fmnist/train';
 import { type Command, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { createSweepRunner } from '../create-sweep-runner.js';
@@ -83,7 +82,7 @@ async function sweepCommand(source: string | undefined, flags: SweepFlags): Prom
     checked.training.holdout,
     resumed ? resumed.plan.holdoutSeed : (flags.seed ?? 0),
   ).holdout;
-  const jobs = flags.jobs ?? Math.max(1, Math.min(2, availableParallelism()));
+  const jobs = flags.jobs ?? defaultExperimentJobs();
   const out = resolve(flags.out);
   const { runner, toRunnerArgs, runnerInfo } = createSweepRunner({
     out,
@@ -94,7 +93,7 @@ async function sweepCommand(source: string | undefined, flags: SweepFlags): Prom
       ...(checked.preset === undefined ? {} : { preset: checked.preset }),
       dataDir: data.source.location,
       backend: flags.backend,
-      wasmThreads: Math.max(1, Math.floor(availableParallelism() / jobs)),
+      jobs,
     },
   });
   const interrupt = handleSweepInterrupt(process.stderr);

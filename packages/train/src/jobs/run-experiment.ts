@@ -21,7 +21,7 @@ import {
   readRunRecord,
   toTestLabels,
 } from '@fmnist/runs';
-import { nativeThreadsFor, wasmThreadsFor } from '../select-backend.js';
+import { backendThreadsFor } from '../select-backend.js';
 import type { ExperimentEvent } from './experiment-event.js';
 import { longestFirst } from './longest-first.js';
 import { type ResolveExperimentOptions, resolveExperiment } from './resolve-experiment.js';
@@ -67,15 +67,12 @@ function toJob(
   parallel: number,
 ): TrainJob {
   const { config } = file;
-  // Parallel runs share the cores: no run's wasm backend or native step takes more threads than its share.
-  const share = Math.max(1, Math.floor(availableParallelism() / parallel));
-  const spec = getPreset(task.run.preset);
   const base = {
     runDir,
     dataDir: config.dataDir,
     backend: config.backend as TrainJob['backend'],
-    wasmThreads: Math.min(share, wasmThreadsFor(spec)),
-    nativeThreads: Math.min(share, nativeThreadsFor(spec)),
+    // Parallel runs share the cores: none takes more threads than its share.
+    ...backendThreadsFor(getPreset(task.run.preset), parallel),
   };
   if (task.action === 'resume') return { ...base, action: 'resume' };
   return {
