@@ -46,27 +46,31 @@ export async function prepareResumedTraining(
     'Drop those flags, or start a new run without --resume.',
   );
   const run = await openRun(resolve(flags.resume));
-  const record = await run.readRecord().catch(async (error: unknown) => {
+  // Whatever stops us before training starts releases the run's lock on the way out.
+  const prepared = await (async () => {
+    const record = await run.readRecord();
+    if (record.status === 'completed') {
+      throw failure(
+        `the run in ${displayPath(run.dir)} is already completed; there is nothing to resume`,
+        `Start a new run, e.g. fmnist train --preset ${record.preset ?? 'mlp-adam'} --epochs ${record.config.epochs + 10}.`,
+      );
+    }
+    const backend = await useBackend(flags.backend, backendThreadsFor(parseSpec(record.spec)));
+    const data = await loadRunData(record, flags.dataDir && resolve(flags.dataDir));
+    process.stderr.write(`${describeData(data)}\n`);
+    await sayWhereItResumes(run, record.history.at(-1)?.epoch ?? 0, record.config.epochs);
+    return { backend, data };
+  })().catch(async (error: unknown) => {
     await run.close();
     throw error;
   });
-  if (record.status === 'completed') {
-    await run.close();
-    throw failure(
-      `the run in ${displayPath(run.dir)} is already completed; there is nothing to resume`,
-      `Start a new run, e.g. fmnist train --preset ${record.preset ?? 'mlp-adam'} --epochs ${record.config.epochs + 10}.`,
-    );
-  }
-  const backend = await useBackend(flags.backend, backendThreadsFor(parseSpec(record.spec)));
-  const data = await loadRunData(record, flags.dataDir && resolve(flags.dataDir));
-  process.stderr.write(`${describeData(data)}\n`);
-  await sayWhereItResumes(run, record.history.at(-1)?.epoch ?? 0, record.config.epochs);
+  const { backend, data } = prepared;
   return {
     run,
     resuming: true,
     start: (signal, onEvent) =>
       resume(run, {
-        data: { train: data.train, test: data.test, source: data.source, verified: data.verified },
+        data,
         signal,
         backend,
         onEvent,

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTinyDatasetDir } from '@fmnist/dataset/testing';
@@ -183,6 +183,14 @@ describe('fmnist train', () => {
     const done = interrupted.history.length;
     expect(done).toBeGreaterThanOrEqual(1);
     expect(done).toBeLessThan(40);
+
+    // A resume that fails before training (no data there) releases the run's lock.
+    const noData = await runCli(
+      [...(command as string).split(' ').slice(1), '--data-dir', join(cwd, 'nowhere')],
+      { cwd },
+    );
+    expect(noData.code).not.toBe(0);
+    await expect(stat(join(runDir, '.lock'))).rejects.toThrow(/ENOENT/);
 
     const second = await runCli([...(command as string).split(' ').slice(1)], { cwd });
     expect(second.code).toBe(0);
