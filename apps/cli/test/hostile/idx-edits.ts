@@ -15,11 +15,40 @@ export function idxHeader(typeCode: number, dims: number[]): Uint8Array {
   return header;
 }
 
+/** A split (`train` or `t10k`) with no images and no labels, both files well formed. */
+function emptySplit(f: Record<string, Uint8Array>, prefix: 'train' | 't10k'): void {
+  f[`${prefix}-images-idx3-ubyte`] = encodeIdx({
+    dtype: 'uint8',
+    shape: [0, 28, 28],
+    data: new Uint8Array(0),
+  });
+  f[`${prefix}-labels-idx1-ubyte`] = encodeIdx({
+    dtype: 'uint8',
+    shape: [0],
+    data: new Uint8Array(0),
+  });
+}
+
 export const concat = (...parts: Uint8Array[]) => Buffer.concat(parts);
 
 /** Set one file of a directory being edited. */
 export const put = (files: Record<string, Uint8Array>, name: string, bytes: Uint8Array): void => {
   files[name] = bytes;
+};
+
+/** Replace one of the files by a well-formed IDX file of zeros of `shape`. */
+const putZeros = (
+  files: Record<string, Uint8Array>,
+  name: string,
+  shape: number[],
+  dtype: 'uint8' | 'float32' = 'uint8',
+): void => {
+  const count = shape.reduce((a, b) => a * b, 1);
+  const bytes =
+    dtype === 'uint8'
+      ? encodeIdx({ dtype, shape, data: new Uint8Array(count) })
+      : encodeIdx({ dtype, shape, data: new Float32Array(count) });
+  put(files, name, bytes);
 };
 
 export type IdxEdit = (dir: string, files: Record<string, Uint8Array>) => Promise<void> | void;
@@ -71,49 +100,9 @@ export const IDX_EDITS: [string, IdxEdit][] = [
         concat(f['t10k-labels-idx1-ubyte'] as Uint8Array, new Uint8Array(7)),
       ),
   ],
-  [
-    '59 labels for 60 images',
-    (_d, f) =>
-      put(
-        f,
-        'train-labels-idx1-ubyte',
-        encodeIdx({
-          dtype: 'uint8',
-          shape: [59],
-          data: new Uint8Array(59),
-        }),
-      ),
-  ],
-  [
-    'no training images at all',
-    (_d, f) => {
-      f['train-images-idx3-ubyte'] = encodeIdx({
-        dtype: 'uint8',
-        shape: [0, 28, 28],
-        data: new Uint8Array(0),
-      });
-      f['train-labels-idx1-ubyte'] = encodeIdx({
-        dtype: 'uint8',
-        shape: [0],
-        data: new Uint8Array(0),
-      });
-    },
-  ],
-  [
-    'an empty test set',
-    (_d, f) => {
-      f['t10k-images-idx3-ubyte'] = encodeIdx({
-        dtype: 'uint8',
-        shape: [0, 28, 28],
-        data: new Uint8Array(0),
-      });
-      f['t10k-labels-idx1-ubyte'] = encodeIdx({
-        dtype: 'uint8',
-        shape: [0],
-        data: new Uint8Array(0),
-      });
-    },
-  ],
+  ['59 labels for 60 images', (_d, f) => putZeros(f, 'train-labels-idx1-ubyte', [59])],
+  ['no training images at all', (_d, f) => emptySplit(f, 'train')],
+  ['an empty test set', (_d, f) => emptySplit(f, 't10k')],
   [
     'a header declaring 2^31 images',
     (_d, f) =>
@@ -132,36 +121,12 @@ export const IDX_EDITS: [string, IdxEdit][] = [
         concat(idxHeader(8, [2 ** 32 - 1, 2 ** 32 - 1, 2 ** 32 - 1]), new Uint8Array(16)),
       ),
   ],
-  [
-    'float32 pixels',
-    (_d, f) =>
-      put(
-        f,
-        't10k-images-idx3-ubyte',
-        encodeIdx({
-          dtype: 'float32',
-          shape: [20, 28, 28],
-          data: new Float32Array(20 * 784),
-        }),
-      ),
-  ],
+  ['float32 pixels', (_d, f) => putZeros(f, 't10k-images-idx3-ubyte', [20, 28, 28], 'float32')],
   [
     'an unknown type code 0x05',
     (_d, f) => put(f, 'train-labels-idx1-ubyte', concat(idxHeader(5, [60]), new Uint8Array(60))),
   ],
-  [
-    'labels of rank 2',
-    (_d, f) =>
-      put(
-        f,
-        'train-labels-idx1-ubyte',
-        encodeIdx({
-          dtype: 'uint8',
-          shape: [60, 1],
-          data: new Uint8Array(60),
-        }),
-      ),
-  ],
+  ['labels of rank 2', (_d, f) => putZeros(f, 'train-labels-idx1-ubyte', [60, 1])],
   [
     'a label of 200',
     (_d, f) => {
@@ -170,31 +135,10 @@ export const IDX_EDITS: [string, IdxEdit][] = [
       f['train-labels-idx1-ubyte'] = encodeIdx({ dtype: 'uint8', shape: [60], data: labels });
     },
   ],
-  [
-    'images of 27×28',
-    (_d, f) =>
-      put(
-        f,
-        'train-images-idx3-ubyte',
-        encodeIdx({
-          dtype: 'uint8',
-          shape: [60, 27, 28],
-          data: new Uint8Array(60 * 27 * 28),
-        }),
-      ),
-  ],
+  ['images of 27×28', (_d, f) => putZeros(f, 'train-images-idx3-ubyte', [60, 27, 28])],
   [
     'test images of another size than train',
-    (_d, f) =>
-      put(
-        f,
-        't10k-images-idx3-ubyte',
-        encodeIdx({
-          dtype: 'uint8',
-          shape: [20, 14, 14],
-          data: new Uint8Array(20 * 196),
-        }),
-      ),
+    (_d, f) => putZeros(f, 't10k-images-idx3-ubyte', [20, 14, 14]),
   ],
   [
     'images and labels swapped',

@@ -135,13 +135,7 @@ export const RECORD_EDITS: [
       return r;
     },
   ],
-  [
-    'run.json a link to /dev/zero',
-    async (_r, dir) => {
-      await symlink('/dev/zero', join(dir, 'run.json.link'));
-      return 'LINK:/dev/zero';
-    },
-  ],
+  ['run.json a link to /dev/zero', () => 'LINK:/dev/zero'],
   ['run.json a directory', () => 'DIR'],
   ...XSS_PAYLOADS.map((payload, i): [string, (r: Loose) => Loose] => [
     `hostile names ${i}: ${JSON.stringify(payload).slice(0, 30)}`,
@@ -192,40 +186,20 @@ export async function writeRecordCases(
     const category: Category = i >= XSS_START ? 'xss' : 'records';
     const safe = (format: 'text' | 'md') => (r: { stdout: string }) =>
       findUnsafeOutput(r.stdout, format);
+    const call = (label: string, args: string[], extra: Partial<CliCase> = {}): CliCase => ({
+      kind: 'cli',
+      category,
+      name: `${label}: ${name}`,
+      args,
+      expect: 'either',
+      protect,
+      ...extra,
+    });
     cases.push(
-      {
-        kind: 'cli',
-        category,
-        name: `report: ${name}`,
-        args: ['report', dir],
-        expect: 'either',
-        protect,
-        check: safe('text'),
-      },
-      {
-        kind: 'cli',
-        category,
-        name: `report md: ${name}`,
-        args: ['report', dir, '--format', 'md'],
-        expect: 'either',
-        protect,
-        check: safe('md'),
-      },
-      {
-        kind: 'cli',
-        category,
-        name: `report json: ${name}`,
-        args: ['report', dir, '--format', 'json'],
-        expect: 'either',
-        protect,
-      },
-      {
-        kind: 'cli',
-        category,
-        name: `report html --out: ${name}`,
-        args: ['report', dir, '--format', 'html', '--out', old],
-        expect: 'either',
-        protect,
+      call('report', ['report', dir], { check: safe('text') }),
+      call('report md', ['report', dir, '--format', 'md'], { check: safe('md') }),
+      call('report json', ['report', dir, '--format', 'json']),
+      call('report html --out', ['report', dir, '--format', 'html', '--out', old], {
         check: async (r) => {
           const html = await readFile(old, 'utf8');
           if (r.code !== 0)
@@ -237,25 +211,12 @@ export async function writeRecordCases(
           const passwd = (await readFile('/etc/passwd')).toString('base64').slice(0, 40);
           return html.includes(passwd) ? 'the html report embeds /etc/passwd' : undefined;
         },
-      },
-      {
-        kind: 'cli',
-        category,
-        name: `evaluate: ${name}`,
-        args: ['evaluate', dir, '--data-dir', dataDir],
-        expect: 'either',
-        protect,
-        check: safe('text'),
-      },
-      {
-        kind: 'cli',
-        category,
-        name: `compare: ${name}`,
-        args: ['compare', baseRun, dir],
-        expect: 'either',
+      }),
+      call('evaluate', ['evaluate', dir, '--data-dir', dataDir], { check: safe('text') }),
+      call('compare', ['compare', baseRun, dir], {
         protect: [...protect, join(baseRun, 'run.json')],
         check: safe('text'),
-      },
+      }),
     );
   }
   return cases;
